@@ -1,0 +1,8 @@
+#pragma once
+// The command line: parses argv, runs one command, prints errors in the one
+// place they are printed, returns DESIGN.md's exit code.
+namespace migmerge::cli {
+
+int run(int argc, char** argv);
+
+}  // namespace migmerge::cli

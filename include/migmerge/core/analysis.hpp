@@ -1,0 +1,36 @@
+#pragma once
+// Judging a merge: the migration sets of the merge base, the two sides and
+// the merge result, and what would go wrong on which database.
+#include <vector>
+
+#include "migmerge/core/finding.hpp"
+#include "migmerge/core/ledger.hpp"
+#include "migmerge/core/migration_set.hpp"
+#include "migmerge/core/timestamp.hpp"
+
+namespace migmerge::core {
+
+enum class RenameSide { head, base };
+
+struct MergeSets {
+    MigrationSet merge_base;
+    MigrationSet base;
+    MigrationSet head;
+    MigrationSet result;  // what is judged: the union, the index, or HEAD's tree
+};
+
+struct AnalysisInput {
+    MergeSets sets;
+    Ledger ledger;           // merged from every set's ledger
+    Timestamp now;           // for future-timestamp only; the caller reads the clock
+    RenameSide rename_side = RenameSide::head;
+};
+
+// Findings in a stable order: by severity (errors first), then code, then files.
+std::vector<Finding> analyze(const AnalysisInput& input);
+
+// Where a file of the result came from (for timelines and side attribution).
+enum class Origin { merge_base, base, head, both, renamed_from_head, renamed_from_base, result_only };
+Origin origin_of(const AnalysisInput& input, const std::string& name);
+
+}  // namespace migmerge::core

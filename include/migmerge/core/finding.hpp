@@ -1,0 +1,55 @@
+#pragma once
+// A finding: one thing wrong (or worth a look) about a set of migrations.
+// Codes and severities are DESIGN.md's contract; messages say in plain words
+// what goes wrong on which database if nothing is done.
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace migmerge::core {
+
+enum class FindingCode {
+    // git side
+    same_timestamp,
+    out_of_order,
+    modified,
+    deleted,
+    renamed_unrecorded,
+    invalid_name,
+    not_a_migration,
+    future_timestamp,
+    duplicate_description,
+    // database side
+    orphaned,
+    out_of_order_pending,
+    modified_after_apply,
+    double_applied,
+};
+
+enum class Severity { warning, error };
+enum class Side { base, head, both, none };  // none: database-side findings
+
+std::string to_string(FindingCode code);  // "same-timestamp", ...
+std::string to_string(Severity severity);  // "error" | "warning"
+std::string to_string(Side side);          // "base" | "head" | "both" | ""
+
+struct Finding {
+    FindingCode code;
+    Severity severity;
+    std::vector<std::string> files;  // basenames, in the order the message names them
+    Side side = Side::none;
+    std::string message;
+    bool fixable = false;  // `migmerge fix` (or `repair`) resolves it
+    std::string advice;    // what a person should do when it is not fixable
+
+    friend bool operator==(const Finding& a, const Finding& b) {
+        return a.code == b.code && a.severity == b.severity && a.files == b.files &&
+               a.side == b.side && a.message == b.message && a.fixable == b.fixable &&
+               a.advice == b.advice;
+    }
+};
+
+bool has_errors(const std::vector<Finding>& findings);
+std::ostream& operator<<(std::ostream& out, const Finding& finding);
+
+}  // namespace migmerge::core

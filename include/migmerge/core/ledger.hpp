@@ -1,0 +1,51 @@
+#pragma once
+// The rename ledger: one "from<TAB>to" per line, appended by `fix`, merged by
+// git's union driver, applied to SequelizeMeta by `repair`. Blank lines and
+// lines starting with '#' are comments. Duplicate lines (which union merges
+// can produce) are harmless.
+#include <map>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace migmerge::core {
+
+struct LedgerEntry {
+    std::string from;
+    std::string to;
+
+    friend bool operator==(const LedgerEntry& a, const LedgerEntry& b) {
+        return a.from == b.from && a.to == b.to;
+    }
+};
+
+class Ledger {
+public:
+    Ledger() = default;
+    // Throws Error(bad_input) naming `source` and the 1-based line of the first
+    // malformed line: no tab, an empty side, from == to, a name over 255 bytes.
+    static Ledger parse(const std::string& text, const std::string& source = "ledger");
+    // Entries of several ledgers (base, head, result), in order, duplicates dropped.
+    static Ledger merge(const std::vector<Ledger>& ledgers);
+
+    const std::vector<LedgerEntry>& entries() const { return entries_; }
+    bool empty() const { return entries_.empty(); }
+    bool records(const std::string& from, const std::string& to) const;  // directly or by chain
+    // Follows a->b->c to the end; nullopt when `name` was never renamed.
+    std::optional<std::string> final_name(const std::string& name) const;
+    // Every earlier name that resolves to `name` (for "renamed" status).
+    std::vector<std::string> earlier_names(const std::string& name) const;
+
+    // The text to append for new entries (each "from\tto\n").
+    static std::string format(const std::vector<LedgerEntry>& entries);
+
+    friend bool operator==(const Ledger& a, const Ledger& b) { return a.entries_ == b.entries_; }
+
+private:
+    std::vector<LedgerEntry> entries_;
+};
+
+std::ostream& operator<<(std::ostream& out, const LedgerEntry& entry);
+
+}  // namespace migmerge::core

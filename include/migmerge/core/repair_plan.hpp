@@ -1,0 +1,47 @@
+#pragma once
+// What `repair` does to SequelizeMeta, decided without a database: the rows as
+// they are, the ledger, the migration files. DESIGN.md's semantics: a row
+// `from` with no row `to` is renamed; chains (a->b, b->c) resolve in order;
+// both present is double-applied (left alone, reported); neither is nothing
+// to do. Applying the plan twice changes nothing the second time.
+#include <ostream>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "migmerge/core/finding.hpp"
+#include "migmerge/core/ledger.hpp"
+
+namespace migmerge::core {
+
+struct RowChange {
+    std::string old_name;
+    std::string new_name;  // empty: the row is deleted (--prune-orphans)
+
+    bool is_delete() const { return new_name.empty(); }
+    friend bool operator==(const RowChange& a, const RowChange& b) {
+        return a.old_name == b.old_name && a.new_name == b.new_name;
+    }
+};
+
+struct RepairPlan {
+    std::vector<RowChange> changes;  // renames first (by old name), then deletes
+    std::vector<Finding> findings;   // double-applied, and orphans when not pruned
+
+    friend bool operator==(const RepairPlan& a, const RepairPlan& b) {
+        return a.changes == b.changes && a.findings == b.findings;
+    }
+};
+
+struct RepairInput {
+    std::vector<std::string> rows;   // SequelizeMeta names
+    Ledger ledger;
+    std::set<std::string> files;     // names sequelize-cli would run, from the folder
+    bool prune_orphans = false;
+};
+
+RepairPlan plan_repair(const RepairInput& input);
+
+std::ostream& operator<<(std::ostream& out, const RowChange& change);
+
+}  // namespace migmerge::core

@@ -1,0 +1,71 @@
+#pragma once
+// SequelizeMeta and migmerge's side tables (checksums, audit) on one
+// connection. Every statement is parameterized: a migration name is data.
+#include <chrono>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "migmerge/core/ledger.hpp"
+#include "migmerge/core/repair_plan.hpp"
+#include "migmerge/db/connection.hpp"
+
+namespace migmerge::db {
+
+struct AppliedRecord {
+    std::string checksum;  // sha256 hex of the file when it was applied
+    std::string applied_at;
+    std::int64_t duration_ms = 0;
+    std::string host;
+};
+
+struct RepairReport {
+    core::RepairPlan plan;
+    bool table_existed = false;
+    bool applied = false;  // false under --dry-run or when there was nothing to do
+};
+
+class MetaStore {
+public:
+    explicit MetaStore(const ConnectionTarget& target);  // connects; Error(resource)
+    ~MetaStore();
+    MetaStore(MetaStore&&) noexcept;
+    MetaStore& operator=(MetaStore&&) noexcept;
+
+    bool table_exists();
+    void ensure_table();                     // sequelize-cli's exact DDL
+    std::vector<std::string> names();        // byte order
+    void insert(const std::string& name);    // after `up` succeeded
+    void remove(const std::string& name);    // after `down` succeeded
+    std::map<std::string, AppliedRecord> applied_records();  // empty when no side table
+    void record_applied(const std::string& name, const AppliedRecord& record);
+
+    // Plans with core::plan_repair and applies in one transaction, set-based,
+    // audited. The caller holds the lock.
+    RepairReport repair(const core::Ledger& ledger, const std::set<std::string>& files,
+                        bool prune_orphans, bool dry_run, const std::string& version);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// A session-level pg_advisory_lock on a connection of its own, keyed to the
+// SequelizeMeta table. Released by the destructor, and by the server when the
+// process dies. timeout 0: give up at once. Error(resource) on timeout, naming
+// the holder's pid and application_name when the server tells.
+class AdvisoryLock {
+public:
+    AdvisoryLock(const ConnectionTarget& target, std::chrono::seconds timeout);
+    ~AdvisoryLock();
+    AdvisoryLock(const AdvisoryLock&) = delete;
+    AdvisoryLock& operator=(const AdvisoryLock&) = delete;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace migmerge::db

@@ -1,0 +1,2 @@
+'use strict';
+// Placeholder until the Node bridge lands.
