@@ -29,6 +29,11 @@ struct AnalysisInput {
 // Findings in a stable order: by severity (errors first), then code, then files.
 std::vector<Finding> analyze(const AnalysisInput& input);
 
+// The findings about one folder with no merge context (same-timestamp,
+// invalid-name, not-a-migration, future-timestamp, duplicate-description):
+// what `migrate` refuses to start on, and what `status` shows.
+std::vector<Finding> analyze_folder(const MigrationSet& folder, const Timestamp& now);
+
 // Where a file of the result came from (for timelines and side attribution).
 enum class Origin { merge_base, base, head, both, renamed_from_head, renamed_from_base, result_only };
 Origin origin_of(const AnalysisInput& input, const std::string& name);

@@ -37,6 +37,7 @@ public:
     bool table_exists();
     void ensure_table();                     // sequelize-cli's exact DDL
     std::vector<std::string> names();        // byte order
+    std::vector<std::string> names_by_collation();  // the database's order: umzug's "last"
     void insert(const std::string& name);    // after `up` succeeded
     void remove(const std::string& name);    // after `down` succeeded
     std::map<std::string, AppliedRecord> applied_records();  // empty when no side table
