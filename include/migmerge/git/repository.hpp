@@ -4,6 +4,7 @@
 // value type or a plain string. Failures are migmerge::Error.
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -21,8 +22,10 @@ struct ResolvedRef {
     }
 };
 
+std::ostream& operator<<(std::ostream& out, const ResolvedRef& ref);  // "spec (commit)"
+
 class Repository {
-public:
+  public:
     // Discovers the repository containing `start_dir` (any subdirectory, a
     // worktree, or a bare repository). Error(resource) when there is none.
     static Repository discover(const std::string& start_dir);
@@ -65,7 +68,7 @@ public:
     // Relative path of `dir` (absolute or relative to cwd) from the work tree root.
     std::string relative_to_workdir(const std::string& dir) const;
 
-private:
+  private:
     struct Impl;
     explicit Repository(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;

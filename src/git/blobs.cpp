@@ -1,0 +1,32 @@
+#include "blobs.hpp"
+
+#include <filesystem>
+
+#include "migmerge/core/error.hpp"
+
+namespace migmerge::git {
+
+std::string read_blob(git_repository* repo, const git_oid& id, const std::string& path) {
+    git_blob* raw = nullptr;
+    check(git_blob_lookup(&raw, repo, &id), "cannot read " + path);
+    BlobHandle blob(raw);
+    const auto* data = static_cast<const char*>(git_blob_rawcontent(blob.get()));
+    return std::string(data, static_cast<std::size_t>(git_blob_rawsize(blob.get())));
+}
+
+std::string hash_file_as_blob(const std::string& path) {
+    git_oid id;
+    std::error_code error;
+    if (std::filesystem::is_symlink(path, error)) {
+        // git stores a link as a blob holding the target, not the target's content.
+        std::string target = std::filesystem::read_symlink(path, error).string();
+        if (error) throw resource_failure("cannot read the link " + path, error.message());
+        check(git_odb_hash(&id, target.data(), target.size(), GIT_OBJECT_BLOB),
+              "cannot hash " + path);
+    } else {
+        check(git_odb_hashfile(&id, path.c_str(), GIT_OBJECT_BLOB), "cannot hash " + path);
+    }
+    return to_hex(id);
+}
+
+}  // namespace migmerge::git

@@ -1,0 +1,81 @@
+// `fix`: renames like `git mv` in the work tree and the index, and records
+// every rename in the ledger so deployed databases can be repaired.
+#include <filesystem>
+
+#include "changed_files.hpp"
+#include "folder_path.hpp"
+#include "migmerge/core/error.hpp"
+#include "migmerge/core/ledger.hpp"
+#include "rename_checks.hpp"
+#include "repository_impl.hpp"
+#include "text_file.hpp"
+
+namespace fs = std::filesystem;
+
+namespace migmerge::git {
+namespace {
+
+// During a merge the incoming files are staged but not committed; only
+// unstaged edits and conflicts would be lost or muddled by a rename then.
+std::vector<std::string> files_not_to_touch(const Repository& repository, git_repository* repo,
+                                            const std::string& folder) {
+    ChangeScope scope =
+        repository.merge_head() ? ChangeScope::unstaged : ChangeScope::staged_and_unstaged;
+    return changed_files(repo, folder, scope);
+}
+
+void rename_in_workdir(const RenameTarget& target, const core::Rename& rename) {
+    fs::path dir = fs::path(target.workdir) / target.folder;
+    std::error_code error;
+    fs::rename(dir / rename.from, dir / rename.to, error);
+    if (error) throw resource_failure("cannot rename " + rename.from, error.message());
+}
+
+// The staged content moves with the name, as with `git mv`.
+void rename_in_index(const RenameTarget& target, const core::Rename& rename) {
+    std::string from = path_in_folder(target.folder, rename.from);
+    std::string to = path_in_folder(target.folder, rename.to);
+    git_index_entry moved = *git_index_get_bypath(target.index, from.c_str(), 0);
+    moved.path = to.c_str();
+    check(git_index_add(target.index, &moved), "cannot stage " + to);
+    check(git_index_remove_bypath(target.index, from.c_str()), "cannot unstage " + from);
+}
+
+std::vector<core::LedgerEntry> ledger_entries(const std::vector<core::Rename>& renames) {
+    std::vector<core::LedgerEntry> entries;
+    for (const auto& rename : renames) entries.push_back({rename.from, rename.to});
+    return entries;
+}
+
+void record_renames(const RenameTarget& target, const std::vector<core::Rename>& renames) {
+    fs::path dir = fs::path(target.workdir) / target.folder;
+    append_text((dir / core::ledger_file_name).string(),
+                core::Ledger::format(ledger_entries(renames)));
+    ensure_line((dir / core::attributes_file_name).string(), core::ledger_attributes_line);
+    for (const char* name : {core::ledger_file_name, core::attributes_file_name}) {
+        std::string path = path_in_folder(target.folder, name);
+        check(git_index_add_bypath(target.index, path.c_str()), "cannot stage " + path);
+    }
+}
+
+}  // namespace
+
+void Repository::apply_renames(const std::string& folder,
+                               const std::vector<core::Rename>& renames) {
+    impl_->require_workdir("fix");
+    std::string normalized = normalize_folder(folder);
+    IndexHandle index = impl_->fresh_index();
+    RenameTarget target{index.get(), workdir(), normalized,
+                        files_not_to_touch(*this, impl_->get(), normalized)};
+    check_renames(target, renames);
+    if (renames.empty()) return;
+    for (const auto& rename : renames) {
+        if (!rename.move_file) continue;
+        rename_in_workdir(target, rename);
+        rename_in_index(target, rename);
+    }
+    record_renames(target, renames);
+    check(git_index_write(index.get()), "cannot write the index");
+}
+
+}  // namespace migmerge::git

@@ -1,0 +1,63 @@
+// A migrations folder as a commit has it: only that subtree is read.
+#include "blobs.hpp"
+#include "folder_path.hpp"
+#include "migmerge/core/error.hpp"
+#include "repository_impl.hpp"
+
+namespace migmerge::git {
+namespace {
+
+bool is_file_mode(git_filemode_t mode) {
+    return mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE ||
+           mode == GIT_FILEMODE_LINK;
+}
+
+TreeHandle lookup_tree(git_repository* repo, const git_oid& id, const std::string& what) {
+    git_tree* raw = nullptr;
+    check(git_tree_lookup(&raw, repo, &id), "cannot read the tree of " + what);
+    return TreeHandle(raw);
+}
+
+// The folder's tree, or null when the commit has no such directory.
+TreeHandle folder_tree(git_repository* repo, git_tree* root, const std::string& folder) {
+    if (folder.empty()) return lookup_tree(repo, *git_tree_id(root), "the root");
+    git_tree_entry* raw = nullptr;
+    int rc = git_tree_entry_bypath(&raw, root, folder.c_str());
+    TreeEntryHandle entry(raw);
+    if (rc == GIT_ENOTFOUND) return nullptr;
+    check(rc, "cannot read " + folder);
+    if (git_tree_entry_type(entry.get()) != GIT_OBJECT_TREE) return nullptr;
+    return lookup_tree(repo, *git_tree_entry_id(entry.get()), folder);
+}
+
+core::MigrationSet list_tree(git_repository* repo, git_tree* tree, const std::string& folder) {
+    core::MigrationSet set;
+    for (std::size_t i = 0, count = git_tree_entrycount(tree); i < count; ++i) {
+        const git_tree_entry* entry = git_tree_entry_byindex(tree, i);
+        if (!is_file_mode(git_tree_entry_filemode(entry))) continue;
+        std::string name = git_tree_entry_name(entry);
+        const git_oid& id = *git_tree_entry_id(entry);
+        if (name == core::ledger_file_name) {
+            set.ledger_text = read_blob(repo, id, path_in_folder(folder, name));
+        } else {
+            set.files[name] = to_hex(id);
+        }
+    }
+    return set;
+}
+
+}  // namespace
+
+core::MigrationSet Repository::read_commit(const std::string& commit,
+                                           const std::string& folder) const {
+    std::string normalized = normalize_folder(folder);
+    CommitHandle found = impl_->lookup_commit(commit);
+    git_tree* raw_root = nullptr;
+    check(git_commit_tree(&raw_root, found.get()), "cannot read the tree of " + commit);
+    TreeHandle root(raw_root);
+    TreeHandle tree = folder_tree(impl_->get(), root.get(), normalized);
+    if (!tree) return core::MigrationSet{{}, {}, false};
+    return list_tree(impl_->get(), tree.get(), normalized);
+}
+
+}  // namespace migmerge::git

@@ -1,0 +1,55 @@
+// A migrations folder as the work tree has it: what sequelize-cli would run.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "blobs.hpp"
+#include "folder_path.hpp"
+#include "migmerge/core/error.hpp"
+#include "repository_impl.hpp"
+
+namespace fs = std::filesystem;
+
+namespace migmerge::git {
+namespace {
+
+std::string read_text(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw resource_failure("cannot read " + path.string());
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+bool is_listed(const fs::directory_entry& entry) {
+    std::error_code ignored;
+    return entry.is_symlink(ignored) || entry.is_regular_file(ignored);
+}
+
+core::MigrationSet list_directory(const fs::path& dir) {
+    core::MigrationSet set;
+    std::error_code error;
+    for (fs::directory_iterator it(dir, error), end; !error && it != end; it.increment(error)) {
+        if (!is_listed(*it)) continue;
+        std::string name = it->path().filename().string();
+        if (name == core::ledger_file_name) {
+            set.ledger_text = read_text(it->path());
+        } else {
+            set.files[name] = hash_file_as_blob(it->path().string());
+        }
+    }
+    if (error) throw resource_failure("cannot list " + dir.string(), error.message());
+    return set;
+}
+
+}  // namespace
+
+core::MigrationSet Repository::read_workdir(const std::string& folder) const {
+    impl_->require_workdir("reading the work tree");
+    fs::path dir = fs::path(workdir()) / normalize_folder(folder);
+    std::error_code error;
+    if (!fs::is_directory(dir, error)) return core::MigrationSet{{}, {}, false};
+    return list_directory(dir);
+}
+
+}  // namespace migmerge::git
