@@ -1,6 +1,8 @@
 #pragma once
 // The migrations folder on disk, read the way sequelize-cli reads it
 // (non-recursive, byte order), without git: a deployed container has no .git.
+#include <map>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -19,13 +21,25 @@ struct LocalMigration {
 };
 
 struct LocalFolder {
-    std::string dir;                          // absolute
-    std::vector<LocalMigration> migrations;   // files sequelize-cli would run, byte order
-    std::vector<std::string> other_files;     // everything else directly inside
+    std::string dir;                         // absolute
+    std::vector<LocalMigration> migrations;  // files sequelize-cli would run, byte order
+    std::vector<std::string> other_files;    // everything else directly inside, but the ledger
+    std::map<std::string, std::string> other_checksums;  // other file -> sha256 hex
     std::string ledger_text;
+
+    const LocalMigration* find(const std::string& name) const;  // nullptr when absent
 };
 
-// Error(bad_input) when the folder does not exist.
+// Error(bad_input) when the folder does not exist; Error(resource) when it
+// cannot be read.
 LocalFolder read_local_folder(const std::string& dir);
+
+// The folder as core sees one (content id = checksum), for core::analyze_folder.
+core::MigrationSet to_migration_set(const LocalFolder& folder);
+
+// Migration name -> checksum, for core::StatusInput::files.
+std::map<std::string, std::string> migration_checksums(const LocalFolder& folder);
+
+std::ostream& operator<<(std::ostream& out, const LocalMigration& migration);
 
 }  // namespace migmerge::run

@@ -22,7 +22,7 @@ struct RunContext {
     std::string node = "node";
     std::chrono::seconds lock_timeout{300};
     bool dry_run = false;
-    std::string version;         // migmerge's, for the audit table
+    std::string version;  // migmerge's, for the audit table
 };
 
 struct MigrationEvent {
@@ -40,13 +40,13 @@ struct MigrateOptions {
 };
 
 struct RunReport {
-    core::RepairPlan repair;                 // what the ledger changed first
-    std::vector<core::Finding> findings;     // why it refused, or warnings
-    std::vector<std::string> planned;        // what would run / be reverted, in order
-    std::vector<std::string> done;           // what did
-    std::optional<std::string> failed;       // the migration that failed
-    std::string failure;                     // its error
-    bool refused = false;                    // error-level findings stopped it before running
+    core::RepairPlan repair;              // what the ledger changed first
+    std::vector<core::Finding> findings;  // why it refused, or warnings
+    std::vector<std::string> planned;     // what would run / be reverted, in order
+    std::vector<std::string> done;        // what did
+    std::optional<std::string> failed;    // the migration that failed
+    std::string failure;                  // its error
+    bool refused = false;                 // error-level findings stopped it before running
 };
 
 RunReport migrate(const RunContext& context, const MigrateOptions& options,

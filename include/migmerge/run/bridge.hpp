@@ -1,0 +1,55 @@
+#pragma once
+// The Node bridge: one `node` process per run that executes migrations
+// through the project's own sequelize (sequelize-cli's calling convention:
+// up/down(queryInterface, Sequelize), which must return a promise). The
+// connection, password included, travels over a pipe, never argv or env.
+#include <cstdint>
+#include <memory>
+#include <ostream>
+#include <string>
+
+#include "migmerge/db/connection.hpp"
+#include "migmerge/run/local_folder.hpp"
+
+namespace migmerge::run {
+
+// The result of one `up` or `down`. A migration's own failure (it throws, has
+// no such function, returns no promise, kills node) is an outcome, not an Error.
+struct StepOutcome {
+    std::string name;
+    bool ok = false;
+    std::int64_t ms = 0;
+    std::string error;
+
+    friend bool operator==(const StepOutcome& a, const StepOutcome& b) {
+        return a.name == b.name && a.ok == b.ok && a.ms == b.ms && a.error == b.error;
+    }
+};
+
+std::ostream& operator<<(std::ostream& out, const StepOutcome& outcome);
+
+class NodeProcess;
+
+class Bridge {
+  public:
+    // Starts node and connects. Error(resource) when node cannot be started,
+    // when `sequelize` (or `pg`) is not installed in project_dir, or when the
+    // database cannot be reached.
+    Bridge(const std::string& node, const std::string& project_dir,
+           const db::ConnectionTarget& target);
+    ~Bridge();
+    Bridge(const Bridge&) = delete;
+    Bridge& operator=(const Bridge&) = delete;
+
+    StepOutcome up(const LocalMigration& migration);
+    StepOutcome down(const LocalMigration& migration);
+    int process_id() const;  // of the node process, for tests that watch it die
+
+  private:
+    StepOutcome step(const std::string& direction, const LocalMigration& migration);
+
+    std::unique_ptr<NodeProcess> process_;
+    bool alive_ = true;
+};
+
+}  // namespace migmerge::run

@@ -1,0 +1,42 @@
+#pragma once
+// Which migrations a run touches, decided from the folder and the rows alone
+// (no database, no node), with sequelize-cli's semantics.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "migmerge/core/db_status.hpp"
+#include "migmerge/core/finding.hpp"
+#include "migmerge/core/repair_plan.hpp"
+#include "migmerge/run/local_folder.hpp"
+#include "migmerge/run/runner.hpp"
+
+namespace migmerge::run {
+
+// Files with no row, in byte order, up to and including `to`.
+// Error(bad_input) when `to` names no migration file of the folder.
+std::vector<LocalMigration> pending_migrations(const LocalFolder& folder,
+                                               const std::vector<std::string>& rows,
+                                               const std::optional<std::string>& to);
+
+// The rows as applying `plan` would leave them: what a dry run plans against.
+std::vector<std::string> rows_after_repair(std::vector<std::string> rows,
+                                           const core::RepairPlan& plan);
+
+// The rows to revert, in the order they are reverted. `rows` are in the
+// database's collation order (umzug's "last executed" is the greatest).
+// Error(bad_input) when the named migration is not applied.
+std::vector<std::string> undo_targets(const std::vector<std::string>& rows,
+                                      const UndoOptions& options);
+
+// The file of each name. Error(bad_input) naming the first without a file:
+// sequelize-cli would break on it too, and a rename belongs in the ledger.
+std::vector<LocalMigration> files_for(const LocalFolder& folder,
+                                      const std::vector<std::string>& names);
+
+// The out-of-order-pending findings of `status` as `policy` wants them:
+// warnings, errors (which refuse the run), or none.
+std::vector<core::Finding> out_of_order_findings(const core::StatusReport& status,
+                                                 OutOfOrderPolicy policy);
+
+}  // namespace migmerge::run

@@ -1,0 +1,70 @@
+#include "bridge_protocol.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "migmerge/core/error.hpp"
+
+namespace migmerge::run::protocol {
+namespace {
+
+using nlohmann::json;
+
+bool wants_ssl(const db::ConnectionTarget& target) {
+    auto mode = target.params.find("sslmode");
+    if (mode == target.params.end()) return false;
+    return mode->second == "require" || mode->second == "verify-ca" ||
+           mode->second == "verify-full";
+}
+
+int port_number(const std::string& text) {
+    try {
+        return std::stoi(text);
+    } catch (const std::exception&) {
+        throw bad_input("invalid database port", "'" + text + "'");
+    }
+}
+
+// libpq keywords to node-postgres options; absent ones stay absent so that
+// pg falls back to the same PG* variables libpq would.
+json connection_of(const db::ConnectionTarget& target) {
+    json connection = {{"ssl", wants_ssl(target)}, {"schema", target.schema}};
+    const std::pair<const char*, const char*> keywords[] = {
+        {"host", "host"}, {"hostaddr", "host"}, {"user", "user"}, {"dbname", "database"}};
+    for (const auto& [libpq, pg] : keywords) {
+        auto it = target.params.find(libpq);
+        if (it != target.params.end()) connection[pg] = it->second;
+    }
+    if (auto port = target.params.find("port"); port != target.params.end()) {
+        connection["port"] = port_number(port->second);
+    }
+    if (target.password) connection["password"] = *target.password;
+    return connection;
+}
+
+}  // namespace
+
+std::string init_command(const std::string& project_dir, const db::ConnectionTarget& target) {
+    return json{{"cmd", "init"}, {"projectDir", project_dir}, {"connection", connection_of(target)}}
+        .dump();
+}
+
+std::string step_command(const std::string& direction, const LocalMigration& migration) {
+    return json{{"cmd", direction}, {"name", migration.name}, {"path", migration.path}}.dump();
+}
+
+Reply parse_reply(const std::string& line) {
+    try {
+        json reply = json::parse(line);
+        Reply parsed;
+        parsed.ok = reply.value("ok", false);
+        parsed.kind = reply.value("error", "");
+        parsed.name = reply.value("name", "");
+        parsed.ms = reply.value("ms", std::int64_t{0});
+        parsed.message = reply.value("message", "");
+        return parsed;
+    } catch (const json::exception& error) {
+        throw resource_failure("unreadable reply from the node bridge", error.what());
+    }
+}
+
+}  // namespace migmerge::run::protocol

@@ -1,0 +1,25 @@
+#pragma once
+// The bridge's wire format (see bridge.js): JSON lines built and read here,
+// so that Bridge itself speaks in migmerge terms.
+#include <string>
+
+#include "migmerge/db/connection.hpp"
+#include "migmerge/run/bridge.hpp"
+
+namespace migmerge::run::protocol {
+
+std::string init_command(const std::string& project_dir, const db::ConnectionTarget& target);
+std::string step_command(const std::string& direction, const LocalMigration& migration);
+
+struct Reply {
+    bool ok = false;
+    std::string kind;  // for errors: sequelize-missing, connect-failed, migration-failed, ...
+    std::string name;
+    std::int64_t ms = 0;
+    std::string message;
+};
+
+// Error(resource) when the line is not a reply the bridge could have sent.
+Reply parse_reply(const std::string& line);
+
+}  // namespace migmerge::run::protocol

@@ -1,0 +1,102 @@
+#include "migmerge/run/selection.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "migmerge/core/error.hpp"
+#include "migmerge/core/migration_set.hpp"
+
+namespace migmerge::run {
+namespace {
+
+std::vector<std::string> reversed(std::vector<std::string> names) {
+    std::reverse(names.begin(), names.end());
+    return names;
+}
+
+void require_applied(const std::vector<std::string>& rows, const std::string& name) {
+    if (std::find(rows.begin(), rows.end(), name) == rows.end()) {
+        throw bad_input("cannot undo '" + name + "'", "it is not applied");
+    }
+}
+
+}  // namespace
+
+std::vector<LocalMigration> pending_migrations(const LocalFolder& folder,
+                                               const std::vector<std::string>& rows,
+                                               const std::optional<std::string>& to) {
+    if (to && !folder.find(*to)) {
+        throw bad_input("unknown migration '" + *to + "'", "no such file in " + folder.dir);
+    }
+    const std::set<std::string> applied(rows.begin(), rows.end());
+    std::vector<LocalMigration> pending;
+    for (const LocalMigration& migration : folder.migrations) {
+        if (to && migration.name > *to) break;
+        if (!applied.count(migration.name)) pending.push_back(migration);
+    }
+    return pending;
+}
+
+std::vector<std::string> rows_after_repair(std::vector<std::string> rows,
+                                           const core::RepairPlan& plan) {
+    for (const core::RowChange& change : plan.changes) {
+        auto row = std::find(rows.begin(), rows.end(), change.old_name);
+        if (row == rows.end()) continue;
+        if (change.is_delete()) {
+            rows.erase(row);
+        } else {
+            *row = change.new_name;
+        }
+    }
+    return rows;
+}
+
+std::vector<std::string> undo_targets(const std::vector<std::string>& rows,
+                                      const UndoOptions& options) {
+    using Mode = UndoOptions::Mode;
+    switch (options.mode) {
+        case Mode::last:
+            return rows.empty() ? std::vector<std::string>{} : std::vector{rows.back()};
+        case Mode::name:
+            require_applied(rows, options.name);
+            return {options.name};
+        case Mode::all:
+            return reversed(rows);
+        case Mode::to: {
+            require_applied(rows, options.name);
+            auto first = std::find(rows.begin(), rows.end(), options.name);
+            return reversed(std::vector<std::string>(first, rows.end()));
+        }
+    }
+    return {};
+}
+
+std::vector<LocalMigration> files_for(const LocalFolder& folder,
+                                      const std::vector<std::string>& names) {
+    std::vector<LocalMigration> files;
+    for (const std::string& name : names) {
+        const LocalMigration* file = folder.find(name);
+        if (!file) {
+            throw bad_input("cannot undo '" + name + "'", "its file is not in " + folder.dir,
+                            "if it was renamed, record the rename in " + folder.dir + "/" +
+                                core::ledger_file_name + " and run `migmerge repair`");
+        }
+        files.push_back(*file);
+    }
+    return files;
+}
+
+std::vector<core::Finding> out_of_order_findings(const core::StatusReport& status,
+                                                 OutOfOrderPolicy policy) {
+    std::vector<core::Finding> findings;
+    if (policy == OutOfOrderPolicy::allow) return findings;
+    for (core::Finding finding : status.findings) {
+        if (finding.code != core::FindingCode::out_of_order_pending) continue;
+        finding.severity =
+            policy == OutOfOrderPolicy::error ? core::Severity::error : core::Severity::warning;
+        findings.push_back(std::move(finding));
+    }
+    return findings;
+}
+
+}  // namespace migmerge::run

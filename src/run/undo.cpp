@@ -1,0 +1,26 @@
+// run::undo: sequelize-cli's db:migrate:undo[:all] semantics, under the lock.
+#include "execution.hpp"
+#include "migmerge/run/runner.hpp"
+#include "migmerge/run/selection.hpp"
+
+namespace migmerge::run {
+
+RunReport undo(const RunContext& context, const UndoOptions& options,
+               const ProgressSink& progress) {
+    const LocalFolder folder = read_local_folder(context.migrations_dir);
+    db::AdvisoryLock lock(context.target, context.lock_timeout);
+    db::MetaStore store(context.target);
+    const std::vector<std::string> rows =
+        store.table_exists() ? store.names_by_collation() : std::vector<std::string>{};
+    // Every file is checked before the first `down`: stopping half-way on a
+    // missing file would leave the database between two states.
+    const std::vector<LocalMigration> targets = files_for(folder, undo_targets(rows, options));
+    RunReport report;
+    for (const LocalMigration& migration : targets) report.planned.push_back(migration.name);
+    if (context.dry_run || targets.empty()) return report;
+    Bridge bridge(context.node, context.project_dir, context.target);
+    execute(Direction::down, targets, bridge, store, progress, report);
+    return report;
+}
+
+}  // namespace migmerge::run
