@@ -24,7 +24,9 @@ Error::Error(ExitCode code, std::string what, std::string cause, std::string hin
       cause_(std::move(cause)),
       hint_(std::move(hint)) {}
 
-std::string Error::one_line() const { return std::runtime_error::what(); }
+std::string Error::one_line() const {
+    return std::runtime_error::what();
+}
 
 Error bad_input(std::string what, std::string cause, std::string hint) {
     return Error(ExitCode::bad_input, std::move(what), std::move(cause), std::move(hint));

@@ -1,6 +1,8 @@
 #pragma once
 // Judging a merge: the migration sets of the merge base, the two sides and
 // the merge result, and what would go wrong on which database.
+#include <ostream>
+#include <string>
 #include <vector>
 
 #include "migmerge/core/finding.hpp"
@@ -21,8 +23,8 @@ struct MergeSets {
 
 struct AnalysisInput {
     MergeSets sets;
-    Ledger ledger;           // merged from every set's ledger
-    Timestamp now;           // for future-timestamp only; the caller reads the clock
+    Ledger ledger;  // merged from every set's ledger
+    Timestamp now;  // for future-timestamp only; the caller reads the clock
     RenameSide rename_side = RenameSide::head;
 };
 
@@ -35,7 +37,18 @@ std::vector<Finding> analyze(const AnalysisInput& input);
 std::vector<Finding> analyze_folder(const MigrationSet& folder, const Timestamp& now);
 
 // Where a file of the result came from (for timelines and side attribution).
-enum class Origin { merge_base, base, head, both, renamed_from_head, renamed_from_base, result_only };
+enum class Origin {
+    merge_base,
+    base,
+    head,
+    both,
+    renamed_from_head,
+    renamed_from_base,
+    result_only
+};
 Origin origin_of(const AnalysisInput& input, const std::string& name);
+
+std::ostream& operator<<(std::ostream& out, RenameSide side);
+std::ostream& operator<<(std::ostream& out, Origin origin);
 
 }  // namespace migmerge::core

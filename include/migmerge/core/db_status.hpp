@@ -17,7 +17,7 @@ enum class MigrationState {
     pending,
     orphaned,              // a row with no file
     renamed,               // a row equal to a ledger `from` whose final `to` is a file
-    out_of_order,          // pending, but sorting before the last applied
+    out_of_order,          // pending, but sorting before the last applied (or renamed-to) name
     modified_after_apply,  // applied, and the file changed since (checksum differs)
     double_applied,        // rows under both an old and a new name of one migration
 };
@@ -51,6 +51,8 @@ struct StatusReport {
 
 StatusReport compute_status(const StatusInput& input);
 
+std::ostream& operator<<(std::ostream& out, MigrationState state);
 std::ostream& operator<<(std::ostream& out, const MigrationStatus& status);
+std::ostream& operator<<(std::ostream& out, const StatusReport& report);
 
 }  // namespace migmerge::core

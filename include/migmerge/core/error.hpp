@@ -15,7 +15,7 @@ enum class ExitCode : int {
 };
 
 class Error : public std::runtime_error {
-public:
+  public:
     // `what` names the operation ("cannot resolve ref 'foo'"), `cause` says why.
     Error(ExitCode code, std::string what, std::string cause = {}, std::string hint = {});
 
@@ -27,7 +27,7 @@ public:
     // "migmerge: error: <what>: <cause>" without the prefix; one line.
     std::string one_line() const;
 
-private:
+  private:
     ExitCode code_;
     std::string context_;
     std::string cause_;

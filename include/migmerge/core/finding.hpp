@@ -29,7 +29,7 @@ enum class FindingCode {
 enum class Severity { warning, error };
 enum class Side { base, head, both, none };  // none: database-side findings
 
-std::string to_string(FindingCode code);  // "same-timestamp", ...
+std::string to_string(FindingCode code);   // "same-timestamp", ...
 std::string to_string(Severity severity);  // "error" | "warning"
 std::string to_string(Side side);          // "base" | "head" | "both" | ""
 
@@ -49,7 +49,20 @@ struct Finding {
     }
 };
 
+// A finding with no message yet (callers fill message, fixable and advice).
+Finding make_finding(FindingCode code, Severity severity, std::vector<std::string> files,
+                     Side side = Side::none);
+
 bool has_errors(const std::vector<Finding>& findings);
+
+// The stable order of a findings list: errors first, then code, then files.
+bool comes_before(const Finding& a, const Finding& b);
+// Sorts into that order and drops exact duplicates.
+void sort_findings(std::vector<Finding>& findings);
+
+std::ostream& operator<<(std::ostream& out, FindingCode code);
+std::ostream& operator<<(std::ostream& out, Severity severity);
+std::ostream& operator<<(std::ostream& out, Side side);
 std::ostream& operator<<(std::ostream& out, const Finding& finding);
 
 }  // namespace migmerge::core

@@ -7,6 +7,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace migmerge::core {
@@ -21,20 +22,27 @@ struct LedgerEntry {
 };
 
 class Ledger {
-public:
+  public:
     Ledger() = default;
     // Throws Error(bad_input) naming `source` and the 1-based line of the first
     // malformed line: no tab, an empty side, from == to, a name over 255 bytes.
     static Ledger parse(const std::string& text, const std::string& source = "ledger");
     // Entries of several ledgers (base, head, result), in order, duplicates dropped.
     static Ledger merge(const std::vector<Ledger>& ledgers);
+    // A ledger of these entries, in order, duplicates dropped (for callers
+    // that append planned renames to a parsed ledger).
+    static Ledger from_entries(const std::vector<LedgerEntry>& entries);
 
     const std::vector<LedgerEntry>& entries() const { return entries_; }
     bool empty() const { return entries_.empty(); }
+    // Chains are followed in ledger order, as `repair` applies them: from
+    // `name`, the first entry renaming it, then the first LATER entry renaming
+    // that name, and so on. Each entry is used at most once, so a cycle
+    // (a->b, b->a) ends where the ledger ends (back at a) instead of looping.
     bool records(const std::string& from, const std::string& to) const;  // directly or by chain
     // Follows a->b->c to the end; nullopt when `name` was never renamed.
     std::optional<std::string> final_name(const std::string& name) const;
-    // Every earlier name that resolves to `name` (for "renamed" status).
+    // Every other name whose chain passes through `name`, in byte order.
     std::vector<std::string> earlier_names(const std::string& name) const;
 
     // The text to append for new entries (each "from\tto\n").
@@ -42,10 +50,17 @@ public:
 
     friend bool operator==(const Ledger& a, const Ledger& b) { return a.entries_ == b.entries_; }
 
-private:
+  private:
+    void add(const LedgerEntry& entry);  // skips an entry already present
+    // The names `name` takes after it, in ledger order (empty: never renamed).
+    std::vector<std::string> chain_from(const std::string& name) const;
+
     std::vector<LedgerEntry> entries_;
+    // from -> indexes of the entries renaming it, ascending; derived from entries_.
+    std::unordered_map<std::string, std::vector<std::size_t>> by_from_;
 };
 
 std::ostream& operator<<(std::ostream& out, const LedgerEntry& entry);
+std::ostream& operator<<(std::ostream& out, const Ledger& ledger);
 
 }  // namespace migmerge::core

@@ -16,18 +16,18 @@ bool sequelize_would_run(std::string_view basename);
 inline constexpr std::size_t max_name_bytes = 255;
 
 enum class NameKind {
-    migration,         // sequelize runs it and it has a valid timestamp prefix
-    untimestamped,     // sequelize runs it but it has no valid timestamp (helpers.js)
-    not_run,           // timestamped, but sequelize never runs it (.sql, .mjs, .d.ts)
-    ignored,           // anything else (README.md, the ledger, .gitattributes)
+    migration,      // sequelize runs it and it has a valid timestamp prefix
+    untimestamped,  // sequelize runs it but it has no valid timestamp (helpers.js)
+    not_run,        // timestamped, but sequelize never runs it (.sql, .mjs, .d.ts)
+    ignored,        // anything else (README.md, the ledger, .gitattributes)
 };
 
 struct MigrationName {
-    std::string file;          // the basename, exactly as stored in SequelizeMeta
+    std::string file;  // the basename, exactly as stored in SequelizeMeta
     NameKind kind = NameKind::ignored;
     std::optional<Timestamp> timestamp;  // set for migration and not_run
-    std::string description;   // between "YYYYMMDDHHMMSS-" and the extension
-    std::string extension;     // with the dot: ".js", ".d.ts", ".sql"
+    std::string description;             // between "YYYYMMDDHHMMSS-" and the extension
+    std::string extension;               // with the dot: ".js", ".d.ts", ".sql"
 
     static MigrationName parse(std::string_view basename);
     // The same description and extension under another timestamp.
@@ -39,6 +39,7 @@ struct MigrationName {
     }
 };
 
+std::ostream& operator<<(std::ostream& out, const NameKind& kind);
 std::ostream& operator<<(std::ostream& out, const MigrationName& name);
 
 }  // namespace migmerge::core

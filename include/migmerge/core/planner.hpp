@@ -15,7 +15,7 @@ namespace migmerge::core {
 struct Rename {
     std::string from;
     std::string to;
-    std::string reason;  // "same-timestamp", "out-of-order", "keeps-order", "record"
+    std::string reason;     // "same-timestamp", "out-of-order", "keeps-order", "record"
     bool move_file = true;  // false: only a ledger entry (records a rename already made)
 
     friend bool operator==(const Rename& a, const Rename& b) {
@@ -26,7 +26,7 @@ struct Rename {
 
 struct Plan {
     std::vector<Rename> renames;
-    std::vector<Finding> unfixable;  // findings no rename resolves, with advice
+    std::vector<Finding> unfixable;  // error findings no rename resolves, with advice
 
     bool empty() const { return renames.empty(); }
     friend bool operator==(const Plan& a, const Plan& b) {
@@ -37,5 +37,6 @@ struct Plan {
 Plan plan_renames(const AnalysisInput& input, const std::vector<Finding>& findings);
 
 std::ostream& operator<<(std::ostream& out, const Rename& rename);
+std::ostream& operator<<(std::ostream& out, const Plan& plan);
 
 }  // namespace migmerge::core

@@ -25,8 +25,11 @@ struct RowChange {
 };
 
 struct RepairPlan {
-    std::vector<RowChange> changes;  // renames first (by old name), then deletes
-    std::vector<Finding> findings;   // double-applied, and orphans when not pruned
+    // Renames first, by old name except that a row only moves onto a name after
+    // the row holding it has moved away (so they apply one UPDATE at a time);
+    // then deletes, by name.
+    std::vector<RowChange> changes;
+    std::vector<Finding> findings;  // double-applied, and orphans when not pruned
 
     friend bool operator==(const RepairPlan& a, const RepairPlan& b) {
         return a.changes == b.changes && a.findings == b.findings;
@@ -34,14 +37,15 @@ struct RepairPlan {
 };
 
 struct RepairInput {
-    std::vector<std::string> rows;   // SequelizeMeta names
+    std::vector<std::string> rows;  // SequelizeMeta names
     Ledger ledger;
-    std::set<std::string> files;     // names sequelize-cli would run, from the folder
+    std::set<std::string> files;  // names sequelize-cli would run, from the folder
     bool prune_orphans = false;
 };
 
 RepairPlan plan_repair(const RepairInput& input);
 
 std::ostream& operator<<(std::ostream& out, const RowChange& change);
+std::ostream& operator<<(std::ostream& out, const RepairPlan& plan);
 
 }  // namespace migmerge::core

@@ -29,7 +29,7 @@ struct Timestamp {
     friend bool operator!=(const Timestamp& a, const Timestamp& b) { return !(a == b); }
     friend bool operator<(const Timestamp& a, const Timestamp& b) { return a.key() < b.key(); }
 
-private:
+  private:
     std::int64_t key() const;
 };
 

@@ -1,0 +1,64 @@
+// Judging a merge: the merge rules, plus the folder rules applied to the
+// result with each finding attributed to the side its files came from.
+#include "analysis_rules.hpp"
+
+namespace migmerge::core {
+namespace {
+
+struct GroupSides {
+    std::size_t renamed_side = 0;  // files `fix` may rename
+    std::size_t others = 0;
+    bool all_at_merge_base = true;
+};
+
+GroupSides count_sides(const AnalysisInput& input, const std::vector<std::string>& files) {
+    GroupSides group;
+    for (const std::string& file : files) {
+        Origin origin = origin_of(input, file);
+        if (origin != Origin::merge_base) group.all_at_merge_base = false;
+        bool movable = rules::added_by(origin) == rules::renamed_side(input);
+        ++(movable ? group.renamed_side : group.others);
+    }
+    return group;
+}
+
+// Renaming resolves a shared timestamp when at most one file of the group has
+// to keep it: every renamed-side file but (perhaps) one can move.
+void judge_fixability(const AnalysisInput& input, Finding& finding) {
+    GroupSides group = count_sides(input, finding.files);
+    finding.fixable = group.renamed_side > 0 && group.others <= 1;
+    if (finding.fixable) {
+        finding.advice.clear();
+    } else if (group.all_at_merge_base) {
+        finding.advice =
+            "these existed before the branches split, so `fix` leaves them alone: rename the "
+            "later one to a new timestamp by hand, record it in the ledger, and run `migmerge "
+            "repair` on every database";
+    } else if (group.renamed_side == 0) {
+        finding.advice = "none of them is a new file of " + to_string(rules::renamed_side(input)) +
+                         ": rename the new one on the other branch (or use --rename-side)";
+    }
+}
+
+std::vector<Finding> result_folder_findings(const AnalysisInput& input) {
+    std::vector<Finding> findings = analyze_folder(input.sets.result, input.now);
+    for (Finding& finding : findings) {
+        finding.side = rules::side_of(input, finding.files);
+        if (finding.code == FindingCode::same_timestamp) judge_fixability(input, finding);
+    }
+    return findings;
+}
+
+}  // namespace
+
+std::vector<Finding> analyze(const AnalysisInput& input) {
+    std::vector<Finding> findings = rules::history_changes(input);
+    std::vector<Finding> order = rules::out_of_order(input);
+    std::vector<Finding> folder = result_folder_findings(input);
+    findings.insert(findings.end(), order.begin(), order.end());
+    findings.insert(findings.end(), folder.begin(), folder.end());
+    sort_findings(findings);
+    return findings;
+}
+
+}  // namespace migmerge::core

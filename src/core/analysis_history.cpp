@@ -1,0 +1,134 @@
+// Merge rules about files that existed before the branches split: a deployed
+// migration must keep its name and its content on every side.
+#include <optional>
+
+#include "analysis_rules.hpp"
+
+namespace migmerge::core::rules {
+namespace {
+
+constexpr const char* edit_advice =
+    "never edit a deployed migration: restore it as it was at the merge base and put the change "
+    "in a new migration";
+
+// Which side does something to a merge-base file; `both` also when only the
+// merge result does it (the merge resolution itself).
+struct Sides {
+    bool base = false;
+    bool head = false;
+    bool result = false;
+
+    bool any() const { return base || head || result; }
+    Side side() const {
+        if (base && !head) return Side::base;
+        if (head && !base) return Side::head;
+        return Side::both;
+    }
+};
+
+std::string side_words(Side side) {
+    if (side == Side::both) return "the merge";
+    return to_string(side);
+}
+
+Sides missing_from(const MergeSets& sets, const std::string& name) {
+    return {!sets.base.contains(name), !sets.head.contains(name), !sets.result.contains(name)};
+}
+
+bool differs(const MigrationSet& set, const std::string& name, const std::string& content) {
+    auto other = set.content_of(name);
+    return other && *other != content;
+}
+
+Sides changed_in(const MergeSets& sets, const std::string& name, const std::string& content) {
+    return {differs(sets.base, name, content), differs(sets.head, name, content),
+            differs(sets.result, name, content)};
+}
+
+Finding modified_finding(const std::string& name, Side side) {
+    Finding finding = make_finding(FindingCode::modified, Severity::error, {name}, side);
+    finding.message = name + " existed at the merge base but " + side_words(side) +
+                      " changed it: databases that already ran it never run the new version";
+    finding.advice = edit_advice;
+    return finding;
+}
+
+Finding added_twice_finding(const std::string& name) {
+    Finding finding = make_finding(FindingCode::modified, Severity::error, {name}, Side::both);
+    finding.message = name +
+                      " was added on both base and head with different content: databases of "
+                      "each side ran a different version under the same name";
+    finding.advice = "keep one version under this name and put the difference in a new migration";
+    return finding;
+}
+
+// A new name in the result holding the same content, if there is one.
+std::optional<std::string> same_content_elsewhere(const MergeSets& sets,
+                                                  const std::string& content) {
+    for (const auto& [name, other] : sets.result.files) {
+        if (other == content && !sets.merge_base.contains(name)) return name;
+    }
+    return std::nullopt;
+}
+
+Finding renamed_unrecorded_finding(const std::string& name, const std::string& renamed_to,
+                                   Side side) {
+    Finding finding =
+        make_finding(FindingCode::renamed_unrecorded, Severity::error, {name, renamed_to}, side);
+    finding.message = name + " was renamed to " + renamed_to + " on " + side_words(side) +
+                      " without a ledger entry: databases that ran " + name + " will run " +
+                      renamed_to + " again";
+    finding.fixable = true;
+    return finding;
+}
+
+Finding deleted_finding(const std::string& name, Side side) {
+    Finding finding = make_finding(FindingCode::deleted, Severity::error, {name}, side);
+    finding.message = name + " existed at the merge base but " + side_words(side) +
+                      " deletes it: databases that ran it keep a SequelizeMeta row with no "
+                      "file, and db:migrate:undo fails on them";
+    finding.advice = "restore it; to take its change back, add a new migration that reverts it";
+    return finding;
+}
+
+bool renamed_on_record(const AnalysisInput& input, const std::string& name) {
+    std::optional<std::string> renamed_to = input.ledger.final_name(name);
+    return renamed_to && input.sets.result.contains(*renamed_to);
+}
+
+std::optional<Finding> missing_finding(const AnalysisInput& input, const std::string& name,
+                                       const std::string& content) {
+    Sides missing = missing_from(input.sets, name);
+    if (!missing.any() || renamed_on_record(input, name)) return std::nullopt;
+    auto renamed_to = same_content_elsewhere(input.sets, content);
+    if (renamed_to) return renamed_unrecorded_finding(name, *renamed_to, missing.side());
+    return deleted_finding(name, missing.side());
+}
+
+void judge_merge_base_files(const AnalysisInput& input, std::vector<Finding>& findings) {
+    for (const auto& [name, content] : input.sets.merge_base.files) {
+        if (!sequelize_would_run(name)) continue;  // only what databases run must stay put
+        if (auto missing = missing_finding(input, name, content)) findings.push_back(*missing);
+        Sides changed = changed_in(input.sets, name, content);
+        if (changed.any()) findings.push_back(modified_finding(name, changed.side()));
+    }
+}
+
+void judge_files_added_twice(const AnalysisInput& input, std::vector<Finding>& findings) {
+    const MergeSets& sets = input.sets;
+    for (const auto& [name, content] : sets.base.files) {
+        if (sets.merge_base.contains(name) || !sequelize_would_run(name)) continue;
+        if (differs(sets.head, name, content)) findings.push_back(added_twice_finding(name));
+    }
+}
+
+}  // namespace
+
+std::vector<Finding> history_changes(const AnalysisInput& input) {
+    std::vector<Finding> findings;
+    judge_merge_base_files(input, findings);
+    judge_files_added_twice(input, findings);
+    return findings;
+}
+
+}  // namespace migmerge::core::rules

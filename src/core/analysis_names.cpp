@@ -1,0 +1,117 @@
+// Folder rules about single names: what sequelize-cli makes of them.
+#include <map>
+#include <utility>
+
+#include "analysis_rules.hpp"
+
+namespace migmerge::core::rules {
+namespace {
+
+// Characters that work in SequelizeMeta but break shell commands and URLs.
+bool is_awkward(unsigned char c) {
+    return c <= 0x20 || c == 0x7f || c >= 0x80 || c == '\'' || c == '"' || c == '`' || c == '\\';
+}
+
+bool has_awkward_character(const std::string& text) {
+    for (char c : text) {
+        if (is_awkward(static_cast<unsigned char>(c))) return true;
+    }
+    return false;
+}
+
+// The reasons a name is an error, in words; empty when it is none.
+std::vector<std::string> name_errors(const MigrationName& name) {
+    std::vector<std::string> problems;
+    if (name.kind == NameKind::untimestamped) {
+        problems.push_back(name.file +
+                           " would run as a migration (sequelize-cli runs every .js, .cjs, .ts "
+                           "and .cts file in the folder) but is not named "
+                           "YYYYMMDDHHMMSS-description, so it runs in an arbitrary place");
+    }
+    if (name.file.size() > max_name_bytes) {
+        problems.push_back(name.file.substr(0, 40) + "... is " + std::to_string(name.file.size()) +
+                           " bytes long: inserting it into SequelizeMeta's VARCHAR(255) name "
+                           "column fails after the migration has run");
+    }
+    return problems;
+}
+
+std::string join_sentences(const std::vector<std::string>& sentences) {
+    std::string text;
+    for (const std::string& sentence : sentences) text += (text.empty() ? "" : "; ") + sentence;
+    return text;
+}
+
+Finding invalid_name_error(const MigrationName& name, const std::vector<std::string>& problems) {
+    Finding finding = make_finding(FindingCode::invalid_name, Severity::error, {name.file});
+    finding.message = join_sentences(problems);
+    finding.advice = name.kind == NameKind::untimestamped
+                         ? "give it a YYYYMMDDHHMMSS-description name or move it out of the "
+                           "migrations folder"
+                         : "shorten its description so the name fits in 255 bytes";
+    return finding;
+}
+
+Finding invalid_name_warning(const MigrationName& name) {
+    Finding finding = make_finding(FindingCode::invalid_name, Severity::warning, {name.file});
+    finding.message = "the description of " + name.file +
+                      " contains whitespace, quotes, backslashes, control characters or "
+                      "non-ASCII bytes: it works, but breaks shell commands and URLs";
+    finding.advice = "before it is deployed, rename it using letters, digits, '-', '_' and '.'";
+    return finding;
+}
+
+}  // namespace
+
+std::vector<Finding> invalid_names(const std::vector<MigrationName>& names) {
+    std::vector<Finding> findings;
+    for (const MigrationName& name : names) {
+        if (name.kind != NameKind::migration && name.kind != NameKind::untimestamped) continue;
+        std::vector<std::string> problems = name_errors(name);
+        if (!problems.empty()) {
+            findings.push_back(invalid_name_error(name, problems));
+        } else if (has_awkward_character(name.description)) {
+            findings.push_back(invalid_name_warning(name));
+        }
+    }
+    return findings;
+}
+
+std::vector<Finding> non_migrations(const std::vector<MigrationName>& names) {
+    std::vector<Finding> findings;
+    for (const MigrationName& name : names) {
+        if (name.kind != NameKind::not_run) continue;
+        Finding finding = make_finding(FindingCode::not_a_migration, Severity::error, {name.file});
+        finding.message = name.file +
+                          " is named like a migration, but sequelize-cli never runs it: only "
+                          ".js, .cjs, .ts and .cts files run (never .d.ts), so no database gets "
+                          "this change";
+        finding.advice =
+            "give it a .js, .cjs, .ts or .cts extension, or move it out of the migrations folder";
+        findings.push_back(finding);
+    }
+    return findings;
+}
+
+std::vector<Finding> duplicate_descriptions(const std::vector<MigrationName>& names) {
+    std::map<std::pair<std::string, std::string>, std::vector<std::string>> by_description;
+    for (const MigrationName& name : names) {
+        if (name.kind == NameKind::migration) {
+            by_description[{name.description, name.extension}].push_back(name.file);
+        }
+    }
+    std::vector<Finding> findings;
+    for (const auto& [key, files] : by_description) {
+        if (files.size() < 2) continue;
+        Finding finding =
+            make_finding(FindingCode::duplicate_description, Severity::warning, files);
+        finding.message = list_names(files) +
+                          " have the same description under different timestamps: probably "
+                          "the same change added twice, which would run twice";
+        finding.advice = "keep one of them, unless they really are different changes";
+        findings.push_back(finding);
+    }
+    return findings;
+}
+
+}  // namespace migmerge::core::rules

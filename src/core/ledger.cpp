@@ -1,0 +1,152 @@
+#include "migmerge/core/ledger.hpp"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "migmerge/core/error.hpp"
+#include "migmerge/core/migration_name.hpp"
+
+namespace migmerge::core {
+namespace {
+
+// Why a ledger line is malformed, or empty when it is a good entry.
+std::string line_problem(const std::string& line) {
+    std::size_t tabs = std::count(line.begin(), line.end(), '\t');
+    if (tabs == 0) return "no tab between the old and the new name";
+    if (tabs > 1) return "more than one tab";
+    std::size_t tab = line.find('\t');
+    std::size_t to_size = line.size() - tab - 1;
+    if (tab == 0) return "the old name is empty";
+    if (to_size == 0) return "the new name is empty";
+    if (tab > max_name_bytes || to_size > max_name_bytes) return "a name is over 255 bytes";
+    if (line.compare(0, tab, line, tab + 1) == 0) return "the old and the new name are the same";
+    return {};
+}
+
+bool is_comment_or_blank(const std::string& line) {
+    if (!line.empty() && line[0] == '#') return true;
+    return line.find_first_not_of(" \t") == std::string::npos;
+}
+
+std::vector<std::string> split_lines(const std::string& text) {
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        std::string line = text.substr(start, end - start);
+        if (!line.empty() && line.back() == '\r') line.pop_back();  // written on Windows
+        lines.push_back(std::move(line));
+        start = end + 1;
+    }
+    return lines;
+}
+
+}  // namespace
+
+Ledger Ledger::parse(const std::string& text, const std::string& source) {
+    Ledger ledger;
+    std::vector<std::string> lines = split_lines(text);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (is_comment_or_blank(lines[i])) continue;
+        std::string problem = line_problem(lines[i]);
+        if (!problem.empty()) {
+            throw bad_input("malformed ledger " + source + " line " + std::to_string(i + 1),
+                            problem, "each line is: old name, one tab, new name");
+        }
+        std::size_t tab = lines[i].find('\t');
+        ledger.add({lines[i].substr(0, tab), lines[i].substr(tab + 1)});
+    }
+    return ledger;
+}
+
+Ledger Ledger::merge(const std::vector<Ledger>& ledgers) {
+    Ledger merged;
+    for (const Ledger& ledger : ledgers) {
+        for (const LedgerEntry& entry : ledger.entries_) merged.add(entry);
+    }
+    return merged;
+}
+
+Ledger Ledger::from_entries(const std::vector<LedgerEntry>& entries) {
+    Ledger ledger;
+    for (const LedgerEntry& entry : entries) ledger.add(entry);
+    return ledger;
+}
+
+void Ledger::add(const LedgerEntry& entry) {
+    auto& indexes = by_from_[entry.from];
+    for (std::size_t index : indexes) {
+        if (entries_[index].to == entry.to) return;
+    }
+    indexes.push_back(entries_.size());
+    entries_.push_back(entry);
+}
+
+std::vector<std::string> Ledger::chain_from(const std::string& name) const {
+    std::vector<std::string> chain;
+    const std::string* current = &name;
+    std::size_t next_entry = 0;
+    for (;;) {
+        auto found = by_from_.find(*current);
+        if (found == by_from_.end()) break;
+        const auto& indexes = found->second;
+        auto later = std::lower_bound(indexes.begin(), indexes.end(), next_entry);
+        if (later == indexes.end()) break;
+        next_entry = *later + 1;
+        current = &entries_[*later].to;
+        chain.push_back(*current);
+    }
+    return chain;
+}
+
+bool Ledger::records(const std::string& from, const std::string& to) const {
+    std::vector<std::string> chain = chain_from(from);
+    return std::find(chain.begin(), chain.end(), to) != chain.end();
+}
+
+std::optional<std::string> Ledger::final_name(const std::string& name) const {
+    std::vector<std::string> chain = chain_from(name);
+    if (chain.empty()) return std::nullopt;
+    return chain.back();
+}
+
+std::vector<std::string> Ledger::earlier_names(const std::string& name) const {
+    // Walking the entries backwards: `reaching` holds the names whose chain,
+    // starting at the current entry, passes through `name`.
+    std::unordered_set<std::string> reaching{name};
+    for (auto entry = entries_.rbegin(); entry != entries_.rend(); ++entry) {
+        if (entry->from == name) continue;
+        if (reaching.count(entry->to) != 0) {
+            reaching.insert(entry->from);
+        } else {
+            reaching.erase(entry->from);
+        }
+    }
+    reaching.erase(name);
+    std::vector<std::string> names(reaching.begin(), reaching.end());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+std::string Ledger::format(const std::vector<LedgerEntry>& entries) {
+    std::string text;
+    for (const LedgerEntry& entry : entries) text += entry.from + "\t" + entry.to + "\n";
+    return text;
+}
+
+std::ostream& operator<<(std::ostream& out, const LedgerEntry& entry) {
+    return out << entry.from << " -> " << entry.to;
+}
+
+std::ostream& operator<<(std::ostream& out, const Ledger& ledger) {
+    out << "Ledger{";
+    const char* separator = "";
+    for (const LedgerEntry& entry : ledger.entries()) {
+        out << separator << entry;
+        separator = "; ";
+    }
+    return out << "}";
+}
+
+}  // namespace migmerge::core

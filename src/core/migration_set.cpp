@@ -1,0 +1,23 @@
+#include "migmerge/core/migration_set.hpp"
+
+namespace migmerge::core {
+
+std::optional<std::string> MigrationSet::content_of(const std::string& name) const {
+    auto found = files.find(name);
+    if (found == files.end()) return std::nullopt;
+    return found->second;
+}
+
+std::ostream& operator<<(std::ostream& out, const MigrationSet& set) {
+    out << "MigrationSet{";
+    if (!set.folder_exists) out << "no folder, ";
+    const char* separator = "";
+    for (const auto& [name, content] : set.files) {
+        out << separator << name << "=" << content.substr(0, 7);
+        separator = ", ";
+    }
+    if (!set.ledger_text.empty()) out << separator << "ledger " << set.ledger_text.size() << " B";
+    return out << "}";
+}
+
+}  // namespace migmerge::core
