@@ -14,17 +14,20 @@ std::string read_blob(git_repository* repo, const git_oid& id, const std::string
     return std::string(data, static_cast<std::size_t>(git_blob_rawsize(blob.get())));
 }
 
-std::string hash_file_as_blob(const std::string& path) {
+std::string hash_file_as_blob(git_repository* repo, const std::string& absolute_path,
+                              const std::string& repo_path) {
     git_oid id;
     std::error_code error;
-    if (std::filesystem::is_symlink(path, error)) {
+    if (std::filesystem::is_symlink(absolute_path, error)) {
         // git stores a link as a blob holding the target, not the target's content.
-        std::string target = std::filesystem::read_symlink(path, error).string();
-        if (error) throw resource_failure("cannot read the link " + path, error.message());
+        std::string target = std::filesystem::read_symlink(absolute_path, error).string();
+        if (error) throw resource_failure("cannot read the link " + absolute_path, error.message());
         check(git_odb_hash(&id, target.data(), target.size(), GIT_OBJECT_BLOB),
-              "cannot hash " + path);
+              "cannot hash " + absolute_path);
     } else {
-        check(git_odb_hashfile(&id, path.c_str(), GIT_OBJECT_BLOB), "cannot hash " + path);
+        check(git_repository_hashfile(&id, repo, absolute_path.c_str(), GIT_OBJECT_BLOB,
+                                      repo_path.c_str()),
+              "cannot hash " + absolute_path);
     }
     return to_hex(id);
 }

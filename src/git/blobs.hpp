@@ -8,7 +8,9 @@ namespace migmerge::git {
 
 std::string read_blob(git_repository* repo, const git_oid& id, const std::string& path);
 
-// The id git would give `path`'s content as a blob (a symlink: its target text).
-std::string hash_file_as_blob(const std::string& path);
+// The id `git add` would give the file at `absolute_path`: its content after
+// git's clean filters for `repo_path` (line endings), or a symlink's target text.
+std::string hash_file_as_blob(git_repository* repo, const std::string& absolute_path,
+                              const std::string& repo_path);
 
 }  // namespace migmerge::git

@@ -26,7 +26,8 @@ bool is_listed(const fs::directory_entry& entry) {
     return entry.is_symlink(ignored) || entry.is_regular_file(ignored);
 }
 
-core::MigrationSet list_directory(const fs::path& dir) {
+core::MigrationSet list_directory(git_repository* repo, const fs::path& dir,
+                                  const std::string& folder) {
     core::MigrationSet set;
     std::error_code error;
     for (fs::directory_iterator it(dir, error), end; !error && it != end; it.increment(error)) {
@@ -35,7 +36,8 @@ core::MigrationSet list_directory(const fs::path& dir) {
         if (name == core::ledger_file_name) {
             set.ledger_text = read_text(it->path());
         } else {
-            set.files[name] = hash_file_as_blob(it->path().string());
+            set.files[name] =
+                hash_file_as_blob(repo, it->path().string(), path_in_folder(folder, name));
         }
     }
     if (error) throw resource_failure("cannot list " + dir.string(), error.message());
@@ -46,10 +48,11 @@ core::MigrationSet list_directory(const fs::path& dir) {
 
 core::MigrationSet Repository::read_workdir(const std::string& folder) const {
     impl_->require_workdir("reading the work tree");
-    fs::path dir = fs::path(workdir()) / normalize_folder(folder);
+    std::string normalized = normalize_folder(folder);
+    fs::path dir = fs::path(workdir()) / normalized;
     std::error_code error;
     if (!fs::is_directory(dir, error)) return core::MigrationSet{{}, {}, false};
-    return list_directory(dir);
+    return list_directory(impl_->get(), dir, normalized);
 }
 
 }  // namespace migmerge::git

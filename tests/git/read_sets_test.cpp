@@ -87,6 +87,18 @@ TEST_F(ReadSets, TheWorkTreeHasTheSameIdsAsTheCommit) {
     EXPECT_FALSE(work.contains("nested"));
 }
 
+TEST_F(ReadSets, TheWorkTreeIdsSeeThroughLineEndingConversion) {
+    GitRepo repo;
+    repo.write("migrations/.gitattributes", "*.js text eol=crlf\n");
+    repo.add_migration("20240101000000-a.js", "line one\nline two\n");
+    repo.commit("crlf in the work tree");
+    repo.remove("migrations/20240101000000-a.js");
+    repo.git({"checkout", "--", "migrations/20240101000000-a.js"});
+    ASSERT_EQ(read_file(repo / "migrations/20240101000000-a.js"), "line one\r\nline two\r\n");
+    Repository found = Repository::discover(repo.path());
+    EXPECT_EQ(found.read_workdir("migrations"), found.read_commit("HEAD", "migrations"));
+}
+
 TEST_F(ReadSets, TheIndexIncludesStagedFilesOnly) {
     GitRepo repo;
     make_history(repo);
