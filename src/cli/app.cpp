@@ -1,16 +1,91 @@
 #include "migmerge/cli/app.hpp"
 
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
 #include <iostream>
 
+#include "invocation.hpp"
 #include "migmerge/core/error.hpp"
 
 namespace migmerge::cli {
+namespace {
+
+void add_global_options(CLI::App& app, GlobalOptions& global) {
+    app.set_version_flag("--version", std::string("migmerge ") + MIGMERGE_VERSION);
+    app.add_option("-C", global.directory, "Run as if started in DIR (the repository)")
+        ->type_name("DIR");
+    app.add_option("--migrations-path", global.migrations_path,
+                   "Migrations folder (default: .sequelizerc's, else migrations)")
+        ->type_name("PATH");
+    app.add_option("--format", global.format, "Output format")
+        ->transform(CLI::CheckedTransformer(
+            std::map<std::string, Format>{
+                {"text", Format::text}, {"json", Format::json}, {"github", Format::github}},
+            CLI::ignore_case))
+        ->type_name("text|json|github");
+    app.add_flag("--no-color", global.no_color, "No colour (also: NO_COLOR)");
+    app.add_flag("-q,--quiet", global.quiet, "Only errors and findings");
+    app.add_flag("-v,--verbose", global.verbose, "Say more");
+}
+
+bool use_color(const GlobalOptions& global) {
+    if (global.no_color || global.format != Format::text) return false;
+    if (const char* no_color = std::getenv("NO_COLOR"); no_color && *no_color) return false;
+    return isatty(STDOUT_FILENO) == 1;
+}
+
+// The one place errors are printed.
+int print_error(const Error& error) {
+    std::cerr << "migmerge: error: " << error.one_line() << "\n";
+    if (!error.hint().empty()) std::cerr << "migmerge: hint: " << error.hint() << "\n";
+    return static_cast<int>(error.code());
+}
+
+int parse(CLI::App& app, int argc, char** argv) {
+    try {
+        app.parse(argc, argv);
+        return -1;
+    } catch (const CLI::CallForHelp& help) {
+        return app.exit(help);
+    } catch (const CLI::CallForAllHelp& help) {
+        return app.exit(help);
+    } catch (const CLI::CallForVersion& version) {
+        return app.exit(version);
+    } catch (const CLI::ParseError& error) {
+        return print_error(bad_input("bad usage", error.what(), "see `migmerge --help`"));
+    }
+}
+
+}  // namespace
 
 int run(int argc, char** argv) {
-    (void)argc;
-    (void)argv;
-    std::cout << "migmerge " << MIGMERGE_VERSION << "\n";
-    return 0;
+    CLI::App app{
+        "migmerge: find and fix the migration conflicts that branch merges cause "
+        "in Sequelize projects"};
+    app.require_subcommand(1);
+    Invocation invocation;
+    add_global_options(app, invocation.global);
+    add_check_command(app, invocation);
+    add_plan_command(app, invocation);
+    add_fix_command(app, invocation);
+    add_status_command(app, invocation);
+    add_repair_command(app, invocation);
+    add_migrate_command(app, invocation);
+    add_undo_command(app, invocation);
+    add_hook_command(app, invocation);
+    if (int code = parse(app, argc, argv); code >= 0) return code;
+    const GlobalOptions& global = invocation.global;
+    Output output{std::cout,         std::cerr,    global.format,
+                  use_color(global), global.quiet, global.verbose};
+    try {
+        return invocation.action(output);
+    } catch (const Error& error) {
+        return print_error(error);
+    } catch (const std::exception& unexpected) {
+        return print_error(resource_failure("unexpected failure", unexpected.what()));
+    }
 }
 
 }  // namespace migmerge::cli

@@ -1,0 +1,39 @@
+#pragma once
+// The options every database command takes, and the connection they resolve to.
+#include <chrono>
+#include <optional>
+#include <string>
+
+#include "migmerge/db/connection.hpp"
+#include "migmerge/run/runner.hpp"
+#include "project.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace migmerge::cli {
+
+struct DbOptions {
+    std::optional<std::string> url;
+    std::optional<std::string> config;
+    std::optional<std::string> env;
+    std::optional<std::string> table;
+    std::optional<std::string> schema;
+    std::string node = "node";
+};
+
+void add_db_options(CLI::App& command, DbOptions& options);
+void add_lock_timeout_option(CLI::App& command, std::chrono::seconds& timeout);
+db::ConnectionTarget connection_target(const Project& project, const DbOptions& options);
+
+// What migrate and undo share: the connection, the folder, the lock, the dry run.
+struct RunOptions {
+    DbOptions db;
+    std::chrono::seconds lock_timeout{300};
+    bool dry_run = false;
+};
+void add_run_options(CLI::App& command, RunOptions& options);
+run::RunContext run_context(const Project& project, const RunOptions& options);
+
+}  // namespace migmerge::cli

@@ -1,0 +1,33 @@
+#pragma once
+// Findings and renames in each output format; shared by every command that
+// reports findings (check, plan, fix, status, repair, migrate).
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "invocation.hpp"
+#include "migmerge/core/finding.hpp"
+#include "migmerge/core/planner.hpp"
+
+namespace migmerge::cli {
+
+nlohmann::json to_json(const core::Finding& finding);
+nlohmann::json to_json(const core::Rename& rename);
+nlohmann::json to_json(const std::vector<core::Finding>& findings);
+nlohmann::json to_json(const std::vector<core::Rename>& renames);
+
+// Errors first, then warnings; each with its files, message, and the command
+// that fixes it (`fix_command`, when the finding is fixable) or its advice.
+void print_findings_text(const Output& output, const std::vector<core::Finding>& findings,
+                         const std::string& fix_command);
+// "2 errors, 1 warning." (or "No problems found.")
+std::string summary_line(const std::vector<core::Finding>& findings);
+
+// `::error file=PATH,title=...::message` lines for GitHub Actions.
+void print_findings_github(std::ostream& out, const std::vector<core::Finding>& findings,
+                           const std::string& folder);
+
+void print_json(const Output& output, nlohmann::json document);  // adds "version": 1
+
+}  // namespace migmerge::cli

@@ -1,0 +1,120 @@
+#include "hook_install.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "migmerge/core/error.hpp"
+
+namespace fs = std::filesystem;
+
+namespace migmerge::cli {
+
+extern const char* const hook_pre_merge_commit;
+extern const char* const hook_pre_commit;
+extern const char* const hook_post_merge;
+extern const char* const hook_pre_push;
+
+namespace {
+
+constexpr const char* marker = "installed by `migmerge hook install`";
+constexpr const char* chained_suffix = ".migmerge-chained";
+
+std::string read_text(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+bool is_ours(const fs::path& path) {
+    return fs::is_regular_file(path) && read_text(path).find(marker) != std::string::npos;
+}
+
+void write_executable(const fs::path& path, const std::string& body) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << body;
+    out.close();
+    if (!out) throw resource_failure("cannot write hook " + path.string());
+    fs::permissions(path, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                              fs::perms::others_read | fs::perms::others_exec);
+}
+
+bool occupied(const fs::path& path) {
+    return fs::exists(fs::symlink_status(path));
+}
+
+void refuse_unsafe(const fs::path& dir, const std::vector<HookScript>& scripts, bool force) {
+    for (const auto& script : scripts) {
+        fs::path hook = dir / script.name;
+        fs::path chained = dir / (script.name + chained_suffix);
+        if (force || !occupied(hook) || is_ours(hook) || !occupied(chained)) continue;
+        throw bad_input("cannot install the " + script.name + " hook",
+                        "a hook migmerge did not write is there and " +
+                            chained.filename().string() + " is taken too",
+                        "move one of them away, or pass --force to replace " +
+                            chained.filename().string() + " with the current hook");
+    }
+}
+
+HookChange install_one(const fs::path& dir, const HookScript& script) {
+    fs::path hook = dir / script.name;
+    if (!occupied(hook)) {
+        write_executable(hook, script.body);
+        return {script.name, "installed"};
+    }
+    if (is_ours(hook)) {
+        if (read_text(hook) == script.body) return {script.name, "unchanged"};
+        write_executable(hook, script.body);
+        return {script.name, "updated"};
+    }
+    fs::path chained = dir / (script.name + chained_suffix);
+    fs::remove(chained);
+    fs::rename(hook, chained);
+    write_executable(hook, script.body);
+    return {script.name, "chained"};
+}
+
+HookChange uninstall_one(const fs::path& dir, const std::string& name) {
+    fs::path hook = dir / name;
+    fs::path chained = dir / (name + chained_suffix);
+    if (occupied(hook) && !is_ours(hook)) return {name, "left"};
+    if (occupied(hook)) fs::remove(hook);
+    if (occupied(chained)) {
+        fs::rename(chained, hook);
+        return {name, "restored"};
+    }
+    return {name, "removed"};
+}
+
+}  // namespace
+
+std::vector<HookScript> hook_scripts() {
+    return {{"pre-merge-commit", hook_pre_merge_commit},
+            {"pre-commit", hook_pre_commit},
+            {"post-merge", hook_post_merge},
+            {"pre-push", hook_pre_push}};
+}
+
+std::vector<HookChange> install_hooks(const std::string& hooks_dir, bool force) {
+    std::vector<HookScript> scripts = hook_scripts();
+    fs::path dir(hooks_dir);
+    fs::create_directories(dir);
+    refuse_unsafe(dir, scripts, force);
+    std::vector<HookChange> changes;
+    for (const auto& script : scripts) changes.push_back(install_one(dir, script));
+    return changes;
+}
+
+std::vector<HookChange> uninstall_hooks(const std::string& hooks_dir) {
+    std::vector<HookChange> changes;
+    for (const auto& script : hook_scripts()) {
+        if (!occupied(fs::path(hooks_dir) / script.name) &&
+            !occupied(fs::path(hooks_dir) / (script.name + chained_suffix)))
+            continue;
+        changes.push_back(uninstall_one(hooks_dir, script.name));
+    }
+    return changes;
+}
+
+}  // namespace migmerge::cli

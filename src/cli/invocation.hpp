@@ -1,0 +1,51 @@
+#pragma once
+// What every command shares: the global options, where output goes, and the
+// action the chosen subcommand leaves behind to run after parsing.
+#include <functional>
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace migmerge::cli {
+
+enum class Format { text, json, github };
+
+struct GlobalOptions {
+    std::string directory;                       // -C DIR; empty: the current directory
+    std::optional<std::string> migrations_path;  // --migrations-path
+    Format format = Format::text;
+    bool no_color = false;
+    bool quiet = false;
+    bool verbose = false;
+};
+
+struct Output {
+    std::ostream& out;
+    std::ostream& err;
+    Format format;
+    bool color;
+    bool quiet;
+    bool verbose;
+};
+
+struct Invocation {
+    GlobalOptions global;
+    std::function<int(const Output&)> action;  // set by the chosen subcommand
+};
+
+// Each subcommand file registers itself; its action fills an options struct,
+// calls the layers below and maps the result to an exit code.
+void add_check_command(CLI::App& app, Invocation& invocation);
+void add_plan_command(CLI::App& app, Invocation& invocation);
+void add_fix_command(CLI::App& app, Invocation& invocation);
+void add_status_command(CLI::App& app, Invocation& invocation);
+void add_repair_command(CLI::App& app, Invocation& invocation);
+void add_migrate_command(CLI::App& app, Invocation& invocation);
+void add_undo_command(CLI::App& app, Invocation& invocation);
+void add_hook_command(CLI::App& app, Invocation& invocation);
+
+}  // namespace migmerge::cli

@@ -1,0 +1,28 @@
+#pragma once
+// What check, plan and fix print, in text, JSON or GitHub form.
+#include <string>
+#include <vector>
+
+#include "invocation.hpp"
+#include "merge_inputs.hpp"
+#include "migmerge/core/planner.hpp"
+
+namespace migmerge::cli {
+
+enum class MergeCommand { check, plan, fix };
+
+struct MergeReport {
+    MergeCommand command;
+    const MergeContext& context;
+    std::vector<core::Finding> findings;
+    core::Plan plan;
+    bool dry_run = false;  // fix --dry-run
+};
+
+void print_merge_report(const Output& output, const MergeReport& report);
+// The exact command that applies the plan for this situation.
+std::string fix_command_for(const MergeContext& context);
+// check/plan: 1 while error-level findings stand; fix: 1 while unfixable ones remain.
+int merge_exit_code(const MergeReport& report);
+
+}  // namespace migmerge::cli

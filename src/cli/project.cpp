@@ -1,0 +1,122 @@
+#include "project.hpp"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "migmerge/core/error.hpp"
+
+extern char** environ;
+
+namespace fs = std::filesystem;
+
+namespace migmerge::cli {
+namespace {
+
+std::string absolute_dir(const std::string& directory) {
+    std::error_code error;
+    fs::path path = fs::weakly_canonical(directory.empty() ? "." : directory, error);
+    if (error || !fs::is_directory(path)) {
+        throw bad_input("no such directory", directory, "check the path given to -C");
+    }
+    return path.string();
+}
+
+std::optional<git::Repository> try_discover(const std::string& dir) {
+    try {
+        return git::Repository::discover(dir);
+    } catch (const Error&) {
+        return std::nullopt;  // no repository: fine for commands that do not need one
+    }
+}
+
+std::string project_dir_of(const GlobalOptions& global, const std::optional<git::Repository>& repo,
+                           const std::string& start) {
+    if (!global.directory.empty() || !repo || repo->is_bare()) return start;
+    std::string root = repo->workdir();
+    if (!root.empty() && root.back() == '/') root.pop_back();
+    return root;
+}
+
+// --migrations-path, else migmerge.json, else .sequelizerc (when node can
+// read it), else "migrations"; relative paths are relative to the project.
+std::string migrations_dir_of(const GlobalOptions& global, const Project& project) {
+    std::optional<std::string> chosen = global.migrations_path;
+    if (!chosen) chosen = project.settings.migrations_path;
+    if (!chosen && fs::exists(fs::path(project.dir) / ".sequelizerc")) {
+        auto rc = db::read_sequelizerc(project.dir, "node", project.environment);
+        if (rc && rc->migrations_path) chosen = rc->migrations_path;
+    }
+    fs::path path = chosen.value_or("migrations");
+    if (path.is_relative()) path = fs::path(project.dir) / path;
+    return path.lexically_normal().string();
+}
+
+void locate_migrations(const GlobalOptions& global, Project& project) {
+    project.migrations_dir = migrations_dir_of(global, project);
+    if (project.repository && !project.repository->is_bare()) {
+        project.migrations_folder = project.repository->relative_to_workdir(project.migrations_dir);
+    } else {
+        project.migrations_folder =
+            fs::path(project.migrations_dir).lexically_relative(project.dir).string();
+    }
+}
+
+}  // namespace
+
+db::Environment read_environment() {
+    db::Environment environment;
+    for (char** entry = environ; entry && *entry; ++entry) {
+        std::string line(*entry);
+        auto equals = line.find('=');
+        if (equals != std::string::npos)
+            environment[line.substr(0, equals)] = line.substr(equals + 1);
+    }
+    return environment;
+}
+
+ProjectSettings read_settings(const std::string& project_dir) {
+    fs::path path = fs::path(project_dir) / "migmerge.json";
+    ProjectSettings settings;
+    if (!fs::exists(path)) return settings;
+    std::ifstream in(path);
+    try {
+        nlohmann::json json = nlohmann::json::parse(in);
+        if (json.contains("base")) settings.base = json.at("base").get<std::string>();
+        if (json.contains("migrationsPath"))
+            settings.migrations_path = json.at("migrationsPath").get<std::string>();
+    } catch (const nlohmann::json::exception& error) {
+        throw bad_input("malformed " + path.string(), error.what());
+    }
+    return settings;
+}
+
+namespace {
+
+Project open_in(const GlobalOptions& global, const std::string& start,
+                std::optional<git::Repository> repository) {
+    Project project;
+    project.repository = std::move(repository);
+    project.dir = project_dir_of(global, project.repository, start);
+    project.settings = read_settings(project.dir);
+    project.environment = read_environment();
+    locate_migrations(global, project);
+    return project;
+}
+
+}  // namespace
+
+Project open_project(const GlobalOptions& global) {
+    std::string start = absolute_dir(global.directory);
+    return open_in(global, start, try_discover(start));
+}
+
+Project open_repository_project(const GlobalOptions& global) {
+    std::string start = absolute_dir(global.directory);
+    // Here a missing repository is the error, with the git layer's message.
+    return open_in(global, start, git::Repository::discover(start));
+}
+
+}  // namespace migmerge::cli

@@ -1,0 +1,36 @@
+#pragma once
+// Where the user stands: the project directory, its optional git repository,
+// its migrations folder and its migmerge.json. Resolved once per command.
+#include <optional>
+#include <string>
+
+#include "invocation.hpp"
+#include "migmerge/db/connection.hpp"
+#include "migmerge/git/repository.hpp"
+
+namespace migmerge::cli {
+
+// migmerge.json at the project root; every field optional.
+struct ProjectSettings {
+    std::optional<std::string> base;             // default --base for check/plan/fix and pre-push
+    std::optional<std::string> migrations_path;  // relative to the project directory
+};
+
+struct Project {
+    std::string dir;  // absolute: -C DIR, else the work tree root, else cwd
+    std::optional<git::Repository> repository;
+    std::string migrations_dir;     // absolute
+    std::string migrations_folder;  // relative to the work tree root (for git reads)
+    ProjectSettings settings;
+    db::Environment environment;  // a copy of environ, read once
+};
+
+// Needs a repository (check, plan, fix, hooks): Error(resource) when there is none.
+Project open_repository_project(const GlobalOptions& global);
+// Works without git too (status, repair, migrate, undo in a container image).
+Project open_project(const GlobalOptions& global);
+
+db::Environment read_environment();
+ProjectSettings read_settings(const std::string& project_dir);  // Error(bad_input) if malformed
+
+}  // namespace migmerge::cli

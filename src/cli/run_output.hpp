@@ -1,0 +1,18 @@
+#pragma once
+// What migrate and undo print: a line per migration as it happens (like
+// sequelize-cli's "== name: migrating =======") or JSON lines, then a summary.
+#include <string>
+
+#include "invocation.hpp"
+#include "migmerge/run/runner.hpp"
+
+namespace migmerge::cli {
+
+enum class RunDirection { up, down };
+
+run::ProgressSink progress_printer(const Output& output, RunDirection direction);
+void print_run_summary(const Output& output, const std::string& command,
+                       const run::RunReport& report, bool dry_run);
+int run_exit_code(const run::RunReport& report);  // 1 when refused or a migration failed
+
+}  // namespace migmerge::cli
