@@ -4,6 +4,7 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <ostream>
 #include <set>
 #include <string>
 #include <vector>
@@ -19,27 +20,37 @@ struct AppliedRecord {
     std::string applied_at;
     std::int64_t duration_ms = 0;
     std::string host;
+
+    friend bool operator==(const AppliedRecord& a, const AppliedRecord& b) {
+        return a.checksum == b.checksum && a.applied_at == b.applied_at &&
+               a.duration_ms == b.duration_ms && a.host == b.host;
+    }
 };
+std::ostream& operator<<(std::ostream& out, const AppliedRecord& record);
 
 struct RepairReport {
     core::RepairPlan plan;
     bool table_existed = false;
     bool applied = false;  // false under --dry-run or when there was nothing to do
+
+    friend bool operator==(const RepairReport& a, const RepairReport& b) {
+        return a.plan == b.plan && a.table_existed == b.table_existed && a.applied == b.applied;
+    }
 };
 
 class MetaStore {
-public:
+  public:
     explicit MetaStore(const ConnectionTarget& target);  // connects; Error(resource)
     ~MetaStore();
     MetaStore(MetaStore&&) noexcept;
     MetaStore& operator=(MetaStore&&) noexcept;
 
     bool table_exists();
-    void ensure_table();                     // sequelize-cli's exact DDL
-    std::vector<std::string> names();        // byte order
-    std::vector<std::string> names_by_collation();  // the database's order: umzug's "last"
-    void insert(const std::string& name);    // after `up` succeeded
-    void remove(const std::string& name);    // after `down` succeeded
+    void ensure_table();                                     // sequelize-cli's exact DDL
+    std::vector<std::string> names();                        // byte order
+    std::vector<std::string> names_by_collation();           // the database's order: umzug's "last"
+    void insert(const std::string& name);                    // after `up` succeeded
+    void remove(const std::string& name);                    // after `down` succeeded
     std::map<std::string, AppliedRecord> applied_records();  // empty when no side table
     void record_applied(const std::string& name, const AppliedRecord& record);
 
@@ -48,7 +59,7 @@ public:
     RepairReport repair(const core::Ledger& ledger, const std::set<std::string>& files,
                         bool prune_orphans, bool dry_run, const std::string& version);
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
@@ -58,13 +69,13 @@ private:
 // process dies. timeout 0: give up at once. Error(resource) on timeout, naming
 // the holder's pid and application_name when the server tells.
 class AdvisoryLock {
-public:
+  public:
     AdvisoryLock(const ConnectionTarget& target, std::chrono::seconds timeout);
     ~AdvisoryLock();
     AdvisoryLock(const AdvisoryLock&) = delete;
     AdvisoryLock& operator=(const AdvisoryLock&) = delete;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

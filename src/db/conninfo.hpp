@@ -1,0 +1,22 @@
+#pragma once
+// libpq connection strings: parsing URLs and key=value strings (with libpq's
+// own parser, so we accept exactly what libpq accepts) and quoting values.
+#include <map>
+#include <optional>
+#include <string>
+
+namespace migmerge::db::detail {
+
+struct ParsedConninfo {
+    std::map<std::string, std::string> params;  // every keyword given, except password
+    std::optional<std::string> password;
+};
+
+// `text` is a postgres:// URI or a key=value string; `source` names where it
+// came from for the Error(bad_input) a malformed one raises.
+ParsedConninfo parse_conninfo(const std::string& text, const std::string& source);
+
+// A value as a single-quoted conninfo literal: 'it\'s'.
+std::string quote_conninfo_value(const std::string& value);
+
+}  // namespace migmerge::db::detail

@@ -1,0 +1,91 @@
+#include "migmerge/db/meta_store.hpp"
+
+#include <pqxx/pqxx>
+
+#include "meta_store_impl.hpp"
+#include "pg_errors.hpp"
+#include "session.hpp"
+
+namespace migmerge::db {
+namespace {
+
+std::vector<std::string> column_strings(const pqxx::result& result) {
+    std::vector<std::string> values;
+    values.reserve(result.size());
+    for (const auto& row : result) values.push_back(row[0].as<std::string>());
+    return values;
+}
+
+}  // namespace
+
+MetaStore::MetaStore(const ConnectionTarget& target) : impl_(std::make_unique<Impl>()) {
+    impl_->target = target;
+    impl_->connection = detail::connect(target);
+}
+
+MetaStore::~MetaStore() = default;
+MetaStore::MetaStore(MetaStore&&) noexcept = default;
+MetaStore& MetaStore::operator=(MetaStore&&) noexcept = default;
+
+bool MetaStore::table_exists() {
+    return detail::translating_errors(impl_->target, impl_->what("inspect"), [&] {
+        pqxx::read_transaction tx(*impl_->connection);
+        return impl_->table_shape(tx).has_value();
+    });
+}
+
+void MetaStore::ensure_table() {
+    detail::translating_errors(impl_->target, impl_->what("create"), [&] {
+        pqxx::work tx(*impl_->connection);
+        if (!impl_->table_shape(tx)) detail::create_table(tx, impl_->target);
+        tx.commit();
+        impl_->shape.reset();  // re-read on next use: now it exists
+    });
+}
+
+std::vector<std::string> MetaStore::names() {
+    return detail::translating_errors(impl_->target, impl_->what("read"), [&] {
+        pqxx::read_transaction tx(*impl_->connection);
+        if (!impl_->table_shape(tx)) return std::vector<std::string>{};
+        return column_strings(tx.exec("SELECT name FROM " + impl_->target.qualified_table() +
+                                      " ORDER BY name COLLATE \"C\""));
+    });
+}
+
+std::vector<std::string> MetaStore::names_by_collation() {
+    return detail::translating_errors(impl_->target, impl_->what("read"), [&] {
+        pqxx::read_transaction tx(*impl_->connection);
+        if (!impl_->table_shape(tx)) return std::vector<std::string>{};
+        return column_strings(
+            tx.exec("SELECT name FROM " + impl_->target.qualified_table() + " ORDER BY name"));
+    });
+}
+
+void MetaStore::insert(const std::string& name) {
+    ensure_table();
+    detail::translating_errors(impl_->target, impl_->what("write"), [&] {
+        pqxx::work tx(*impl_->connection);
+        std::string table = impl_->target.qualified_table();
+        if (impl_->table_shape(tx)->timestamps) {
+            tx.exec_params0("INSERT INTO " + table +
+                                " (name, \"createdAt\", \"updatedAt\") VALUES ($1, now(), now())",
+                            name);
+        } else {
+            tx.exec_params0("INSERT INTO " + table + " (name) VALUES ($1)", name);
+        }
+        tx.commit();
+    });
+}
+
+void MetaStore::remove(const std::string& name) {
+    detail::translating_errors(impl_->target, impl_->what("write"), [&] {
+        pqxx::work tx(*impl_->connection);
+        if (impl_->table_shape(tx)) {
+            tx.exec_params0("DELETE FROM " + impl_->target.qualified_table() + " WHERE name = $1",
+                            name);
+        }
+        tx.commit();
+    });
+}
+
+}  // namespace migmerge::db

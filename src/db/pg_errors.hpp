@@ -1,0 +1,28 @@
+#pragma once
+// The db layer's edge: libpqxx exceptions become migmerge::Error here, with
+// the password scrubbed from whatever libpq said.
+#include <string>
+
+#include "migmerge/core/error.hpp"
+#include "migmerge/db/connection.hpp"
+
+namespace migmerge::db::detail {
+
+// Call only inside a catch block: converts the exception being handled.
+// `what` names the operation ("cannot read \"public\".\"SequelizeMeta\"").
+Error translate_current_exception(const ConnectionTarget& target, const std::string& what);
+
+// Runs `action`; any non-migmerge exception leaves as Error(resource).
+template <class Action>
+auto translating_errors(const ConnectionTarget& target, const std::string& what, Action&& action)
+    -> decltype(action()) {
+    try {
+        return action();
+    } catch (const Error&) {
+        throw;
+    } catch (...) {
+        throw translate_current_exception(target, what);
+    }
+}
+
+}  // namespace migmerge::db::detail

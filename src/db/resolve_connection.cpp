@@ -1,0 +1,72 @@
+// resolve_connection: DESIGN.md's order, first that is given: --url,
+// DATABASE_URL, the Sequelize config, libpq's PG* variables. Everything is
+// read from options.environment so that callers (and tests) decide what the
+// process environment is.
+#include "conninfo.hpp"
+#include "migmerge/db/connection.hpp"
+#include "sequelize_config.hpp"
+
+namespace migmerge::db {
+namespace {
+
+ConnectionTarget target_from_url(const std::string& url, const std::string& source) {
+    detail::ParsedConninfo parsed = detail::parse_conninfo(url, source);
+    ConnectionTarget target;
+    target.params = std::move(parsed.params);
+    target.password = std::move(parsed.password);
+    target.source = source;
+    return target;
+}
+
+// libpq would read these itself, but from the real environment; naming them
+// here keeps options.environment the only source.
+ConnectionTarget target_from_pg_variables(const Environment& environment) {
+    static const std::pair<const char*, const char*> kVariables[] = {
+        {"PGHOST", "host"},
+        {"PGHOSTADDR", "hostaddr"},
+        {"PGPORT", "port"},
+        {"PGDATABASE", "dbname"},
+        {"PGUSER", "user"},
+        {"PGSSLMODE", "sslmode"},
+        {"PGSSLROOTCERT", "sslrootcert"},
+        {"PGSSLCERT", "sslcert"},
+        {"PGSSLKEY", "sslkey"},
+        {"PGCONNECT_TIMEOUT", "connect_timeout"},
+        {"PGOPTIONS", "options"},
+        {"PGSERVICE", "service"},
+        {"PGPASSFILE", "passfile"},
+        {"PGTARGETSESSIONATTRS", "target_session_attrs"},
+    };
+    ConnectionTarget target;
+    target.source = "PG* variables";
+    for (const auto& [variable, keyword] : kVariables) {
+        auto value = environment.find(variable);
+        if (value != environment.end() && !value->second.empty()) {
+            target.params[keyword] = value->second;
+        }
+    }
+    auto password = environment.find("PGPASSWORD");
+    if (password != environment.end()) target.password = password->second;
+    return target;
+}
+
+ConnectionTarget first_given(const ConnectionOptions& options) {
+    if (options.url) return target_from_url(*options.url, "--url");
+    auto database_url = options.environment.find("DATABASE_URL");
+    if (database_url != options.environment.end() && !database_url->second.empty()) {
+        return target_from_url(database_url->second, "DATABASE_URL");
+    }
+    if (auto target = detail::target_from_sequelize_config(options)) return *target;
+    return target_from_pg_variables(options.environment);
+}
+
+}  // namespace
+
+ConnectionTarget resolve_connection(const ConnectionOptions& options) {
+    ConnectionTarget target = first_given(options);
+    if (options.table) target.table = *options.table;
+    if (options.schema) target.schema = *options.schema;
+    return target;
+}
+
+}  // namespace migmerge::db

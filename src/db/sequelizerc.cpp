@@ -1,0 +1,44 @@
+// read_sequelizerc: the paths a project's .sequelizerc sets, evaluated with
+// node because the file is a JavaScript module.
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+
+#include "migmerge/core/error.hpp"
+#include "migmerge/db/connection.hpp"
+#include "node_eval.hpp"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace migmerge::db {
+namespace {
+
+// sequelize-cli resolves relative paths against the working directory, which
+// for us is the project directory.
+std::optional<std::string> path_option(const json& rc, const char* key,
+                                       const std::string& project_dir) {
+    if (!rc.contains(key) || !rc[key].is_string()) return std::nullopt;
+    fs::path path(rc[key].get<std::string>());
+    if (path.is_relative()) path = fs::path(project_dir) / path;
+    return path.lexically_normal().string();
+}
+
+}  // namespace
+
+std::optional<SequelizeRc> read_sequelizerc(const std::string& project_dir, const std::string& node,
+                                            const Environment& environment) {
+    fs::path file = fs::path(project_dir) / ".sequelizerc";
+    if (!fs::exists(file)) return std::nullopt;
+    json rc;
+    try {
+        rc = json::parse(detail::evaluate_js_module(node, file.string(), project_dir, environment));
+    } catch (const json::exception& error) {
+        throw bad_input("malformed " + file.string(), error.what());
+    }
+    if (!rc.is_object()) throw bad_input("malformed " + file.string(), "it exports no object");
+    return SequelizeRc{path_option(rc, "migrations-path", project_dir),
+                       path_option(rc, "config", project_dir)};
+}
+
+}  // namespace migmerge::db

@@ -1,0 +1,198 @@
+#include <gtest/gtest.h>
+
+#include "db_test.hpp"
+#include "migmerge/db/connection.hpp"
+#include "support/temp_dir.hpp"
+
+namespace migmerge::db {
+namespace {
+
+using test::error_from;
+using test::TempDir;
+using test::write_file;
+
+constexpr const char* kConfigJson = R"({
+  "development": {"username": "dev", "password": "devpw", "database": "app_dev",
+                  "host": "dev.host", "port": 5433, "dialect": "postgres"},
+  "production": {"username": "prod", "password": "prodpw", "database": "app_prod",
+                 "host": "prod.host", "dialect": "postgres",
+                 "migrationStorageTableName": "migrations_meta",
+                 "migrationStorageTableSchema": "ops", "migrationTimestamps": true,
+                 "dialectOptions": {"ssl": {"require": true}}}
+})";
+
+class ResolveConnection : public ::testing::Test {
+  protected:
+    TempDir project{"migmerge-config"};
+    ConnectionOptions options() const {
+        ConnectionOptions options;
+        options.project_dir = project.path();
+        return options;
+    }
+    void write_config_json(const std::string& text = kConfigJson) {
+        write_file(project / "config/config.json", text);
+    }
+};
+
+TEST_F(ResolveConnection, UrlWinsOverEverythingElse) {
+    write_config_json();
+    ConnectionOptions given = options();
+    given.url = "postgres://cli:clipw@cli.host:7000/cli_db";
+    given.environment = {{"DATABASE_URL", "postgres://env@env.host/env_db"}, {"PGHOST", "pg.host"}};
+    ConnectionTarget target = resolve_connection(given);
+    EXPECT_EQ(target.source, "--url");
+    EXPECT_EQ(target.params,
+              (std::map<std::string, std::string>{
+                  {"host", "cli.host"}, {"port", "7000"}, {"user", "cli"}, {"dbname", "cli_db"}}));
+    EXPECT_EQ(target.password, "clipw");
+}
+
+TEST_F(ResolveConnection, DatabaseUrlWinsOverConfigAndPgVariables) {
+    write_config_json();
+    ConnectionOptions given = options();
+    given.environment = {{"DATABASE_URL", "postgresql://env:envpw@env.host/env_db"},
+                         {"PGHOST", "pg.host"}};
+    ConnectionTarget target = resolve_connection(given);
+    EXPECT_EQ(target.source, "DATABASE_URL");
+    EXPECT_EQ(target.params.at("host"), "env.host");
+    EXPECT_EQ(target.password, "envpw");
+}
+
+TEST_F(ResolveConnection, ConfigWinsOverPgVariablesAndDefaultsToDevelopment) {
+    write_config_json();
+    ConnectionOptions given = options();
+    given.environment = {{"PGHOST", "pg.host"}, {"PGPASSWORD", "pgpw"}};
+    ConnectionTarget target = resolve_connection(given);
+    EXPECT_EQ(target.source, "config/config.json (development)");
+    EXPECT_EQ(target.params,
+              (std::map<std::string, std::string>{
+                  {"host", "dev.host"}, {"port", "5433"}, {"user", "dev"}, {"dbname", "app_dev"}}));
+    EXPECT_EQ(target.password, "devpw");
+    EXPECT_EQ(target.table, "SequelizeMeta");
+    EXPECT_EQ(target.schema, "public");
+    EXPECT_FALSE(target.timestamps);
+}
+
+TEST_F(ResolveConnection, PgVariablesWhenNothingElseIsGiven) {
+    ConnectionOptions given = options();
+    given.environment = {{"PGHOST", "pg.host"},  {"PGPORT", "6000"},     {"PGUSER", "pguser"},
+                         {"PGDATABASE", "pgdb"}, {"PGPASSWORD", "pgpw"}, {"HOME", "/root"}};
+    ConnectionTarget target = resolve_connection(given);
+    EXPECT_EQ(target.source, "PG* variables");
+    EXPECT_EQ(target.params,
+              (std::map<std::string, std::string>{
+                  {"host", "pg.host"}, {"port", "6000"}, {"user", "pguser"}, {"dbname", "pgdb"}}));
+    EXPECT_EQ(target.password, "pgpw");
+}
+
+TEST_F(ResolveConnection, NodeEnvThenEnvOptionChooseTheEnvironment) {
+    write_config_json();
+    ConnectionOptions given = options();
+    given.environment = {{"NODE_ENV", "production"}};
+    ConnectionTarget from_node_env = resolve_connection(given);
+    EXPECT_EQ(from_node_env.source, "config/config.json (production)");
+    EXPECT_EQ(from_node_env.params.at("user"), "prod");
+    given.env = "development";
+    EXPECT_EQ(resolve_connection(given).params.at("user"), "dev");
+}
+
+TEST_F(ResolveConnection, StorageSettingsAndSslComeFromTheConfig) {
+    write_config_json();
+    ConnectionOptions given = options();
+    given.env = "production";
+    ConnectionTarget target = resolve_connection(given);
+    EXPECT_EQ(target.table, "migrations_meta");
+    EXPECT_EQ(target.schema, "ops");
+    EXPECT_TRUE(target.timestamps);
+    EXPECT_EQ(target.params.at("sslmode"), "require");
+    EXPECT_EQ(target.params.at("host"), "prod.host");
+}
+
+TEST_F(ResolveConnection, TableAndSchemaOptionsOverrideTheConfig) {
+    write_config_json();
+    ConnectionOptions given = options();
+    given.env = "production";
+    given.table = "Other";
+    given.schema = "elsewhere";
+    ConnectionTarget target = resolve_connection(given);
+    EXPECT_EQ(target.table, "Other");
+    EXPECT_EQ(target.schema, "elsewhere");
+}
+
+TEST_F(ResolveConnection, ConfigWithoutEnvironmentSectionsIsUsedWhole) {
+    write_config_json(R"({"username": "flat", "database": "flat_db", "dialect": "postgres"})");
+    ConnectionTarget target = resolve_connection(options());
+    EXPECT_EQ(target.params.at("user"), "flat");
+    EXPECT_EQ(target.params.at("host"), "localhost");  // Sequelize's default
+}
+
+TEST_F(ResolveConnection, UseEnvVariableReadsTheUrlFromTheEnvironment) {
+    write_config_json(R"({"development": {"use_env_variable": "MY_DB", "dialect": "postgres"}})");
+    ConnectionOptions given = options();
+    given.environment = {{"MY_DB", "postgres://u:p@h.example:5999/d?ssl=true"}};
+    ConnectionTarget target = resolve_connection(given);
+    EXPECT_EQ(target.params, (std::map<std::string, std::string>{{"host", "h.example"},
+                                                                 {"port", "5999"},
+                                                                 {"user", "u"},
+                                                                 {"dbname", "d"},
+                                                                 {"sslmode", "require"}}));
+    EXPECT_EQ(target.password, "p");
+}
+
+TEST_F(ResolveConnection, UnsetUseEnvVariableIsBadInput) {
+    write_config_json(R"({"development": {"use_env_variable": "MY_DB"}})");
+    Error error = error_from([&] { resolve_connection(options()); });
+    EXPECT_EQ(error.code(), ExitCode::bad_input);
+    EXPECT_NE(error.one_line().find("MY_DB"), std::string::npos) << error.one_line();
+}
+
+TEST_F(ResolveConnection, UrlInConfigOverridesTheSeparateFields) {
+    write_config_json(R"({"development": {"username": "ignored", "host": "ignored.host",
+        "url": "postgres://urluser:urlpw@url.host/url_db", "dialect": "postgres"}})");
+    ConnectionTarget target = resolve_connection(options());
+    EXPECT_EQ(target.params.at("host"), "url.host");
+    EXPECT_EQ(target.params.at("user"), "urluser");
+    EXPECT_EQ(target.params.at("dbname"), "url_db");
+    EXPECT_EQ(target.password, "urlpw");
+}
+
+TEST_F(ResolveConnection, MalformedConfigJsonIsBadInputNamingTheFile) {
+    write_config_json(R"({"development": {"username": )");
+    Error error = error_from([&] { resolve_connection(options()); });
+    EXPECT_EQ(error.code(), ExitCode::bad_input);
+    EXPECT_NE(error.one_line().find("config/config.json"), std::string::npos) << error.one_line();
+}
+
+TEST_F(ResolveConnection, NonPostgresDialectIsBadInput) {
+    write_config_json(R"({"development": {"dialect": "mysql", "database": "x"}})");
+    Error error = error_from([&] { resolve_connection(options()); });
+    EXPECT_EQ(error.code(), ExitCode::bad_input);
+    EXPECT_NE(error.one_line().find("mysql"), std::string::npos) << error.one_line();
+}
+
+TEST_F(ResolveConnection, ConfigOptionIsResolvedAgainstTheProject) {
+    write_file(project / "settings/db.json", R"({"development": {"database": "from_option"}})");
+    write_config_json();
+    ConnectionOptions given = options();
+    given.config_file = "settings/db.json";
+    ConnectionTarget target = resolve_connection(given);
+    EXPECT_EQ(target.params.at("dbname"), "from_option");
+    EXPECT_EQ(target.source, "settings/db.json (development)");
+}
+
+TEST_F(ResolveConnection, MissingConfigOptionFileIsBadInput) {
+    ConnectionOptions given = options();
+    given.config_file = "nope.json";
+    EXPECT_EQ(error_from([&] { resolve_connection(given); }).code(), ExitCode::bad_input);
+}
+
+TEST_F(ResolveConnection, MalformedUrlIsBadInputWithoutThePassword) {
+    ConnectionOptions given = options();
+    given.url = "postgres://user:hunt%zzer2@host/db";  // libpq quotes the bad token
+    Error error = error_from([&] { resolve_connection(given); });
+    EXPECT_EQ(error.code(), ExitCode::bad_input);
+    EXPECT_EQ(error.one_line().find("zzer2"), std::string::npos) << error.one_line();
+}
+
+}  // namespace
+}  // namespace migmerge::db
