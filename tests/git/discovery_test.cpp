@@ -66,6 +66,12 @@ TEST_F(Discovery, OutsideARepositoryIsAResourceError) {
     EXPECT_THAT(error.hint(), HasSubstr("-C DIR"));
 }
 
+TEST_F(Discovery, AMissingDirectoryIsAResourceError) {
+    TempDir plain("migmerge-plain");
+    Error error = expect_error([&] { Repository::discover(plain / "does/not/exist"); });
+    EXPECT_EQ(error.code(), ExitCode::resource);
+}
+
 TEST_F(Discovery, ReportsAShallowClone) {
     GitRepo repo;
     repo.commit("first");

@@ -11,7 +11,9 @@ using git::Repository;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
-constexpr const char* odd_name = "20240104000000-it's \"odd\" \xc3\xbcber.js";
+constexpr const char* odd_name =
+    "20240104000000-it's \"odd\" \xc3\xbc"
+    "ber.js";
 
 class UncommittedFiles : public GitTest {
   protected:

@@ -35,9 +35,11 @@ class Repository {
 
     bool is_bare() const;
     std::string workdir() const;     // with trailing '/', empty when bare
-    std::string git_dir() const;     // this worktree's git dir
-    std::string common_dir() const;  // shared by all worktrees
-    std::string hooks_dir() const;   // honours core.hooksPath
+    std::string git_dir() const;     // this worktree's git dir, with trailing '/'
+    std::string common_dir() const;  // shared by all worktrees, with trailing '/'
+    // Where git runs hooks from, without trailing '/': core.hooksPath (relative
+    // to the work tree root, or the git dir when bare), else <common_dir>/hooks.
+    std::string hooks_dir() const;
     bool is_shallow() const;
 
     // Branches, remote-tracking refs, tags, ids, and revparse expressions
@@ -56,16 +58,20 @@ class Repository {
     core::MigrationSet read_index(const std::string& folder) const;
     core::MigrationSet read_workdir(const std::string& folder) const;
 
-    // Files under `folder` whose work tree or index differs from HEAD.
+    // Basenames of the files directly in `folder` whose work tree or index
+    // differs from HEAD (conflicts included; untracked files are not changes).
     std::vector<std::string> uncommitted_files(const std::string& folder) const;
 
     // Like `git mv` for each rename with move_file, in the work tree and the
     // index; appends every rename to the ledger and adds the union-merge
     // attributes line once; stages both. Refuses (Error bad_input) to touch a
-    // file with uncommitted changes. All checks happen before any write.
+    // file with uncommitted changes; while a merge is in progress the merge's
+    // own staged files may move, but not ones with unstaged edits or
+    // conflicts. All checks happen before any write. Bare: Error(bad_input).
     void apply_renames(const std::string& folder, const std::vector<core::Rename>& renames);
 
-    // Relative path of `dir` (absolute or relative to cwd) from the work tree root.
+    // Relative path of `dir` (absolute or relative to cwd) from the work tree
+    // root; "." for the root itself. Error(bad_input) when outside or bare.
     std::string relative_to_workdir(const std::string& dir) const;
 
   private:
