@@ -1,0 +1,110 @@
+// Bad input: a clear one-line error or a finding, with DESIGN.md's exit code.
+#include <gmock/gmock.h>
+
+#include "merge_scenario.hpp"
+
+namespace migmerge::test {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::StartsWith;
+
+void expect_one_line_error(const ProcessResult& result, int code, const std::string& text) {
+    EXPECT_EQ(result.exit_code, code) << result;
+    std::vector<std::string> lines = lines_of(result.err);
+    ASSERT_FALSE(lines.empty()) << result;
+    EXPECT_THAT(lines[0], StartsWith("migmerge: error: "));
+    EXPECT_THAT(lines[0], HasSubstr(text));
+    for (std::size_t i = 1; i < lines.size(); ++i)
+        EXPECT_THAT(lines[i], StartsWith("migmerge: hint: "));
+}
+
+TEST_F(MergeScenarioTest, UnknownRefIsBadInput) {
+    GitRepo repo;
+    build_diverged_branches(repo);
+    expect_one_line_error(run_migmerge({"check", "--base", "no-such-branch"}, repo.path()), 2,
+                          "no-such-branch");
+}
+
+TEST_F(MergeScenarioTest, NotARepositoryIsAResourceFailure) {
+    TempDir empty;
+    expect_one_line_error(run_migmerge({"check", "--base", "main"}, empty.path()), 3,
+                          "not a git repository");
+}
+
+TEST_F(MergeScenarioTest, MissingMigrationsFolderIsBadInput) {
+    GitRepo repo;
+    build_diverged_branches(repo);
+    expect_one_line_error(
+        run_migmerge({"--migrations-path", "db/migrations", "check", "--base", "production"},
+                     repo.path()),
+        2, "no migrations folder");
+}
+
+TEST_F(MergeScenarioTest, MissingBaseSaysHowToGiveOne) {
+    GitRepo repo;
+    build_diverged_branches(repo);
+    ProcessResult result = run_migmerge({"check"}, repo.path());
+    expect_one_line_error(result, 2, "no base ref");
+    EXPECT_THAT(result.err, HasSubstr("--base"));
+}
+
+TEST_F(MergeScenarioTest, MalformedLedgerNamesTheLine) {
+    GitRepo repo;
+    build_diverged_branches(repo);
+    repo.write("migrations/.migmerge-renames", "# renames\na.js\tb.js\nno tab here\n");
+    repo.commit("broken ledger");
+    expect_one_line_error(run_migmerge({"check", "--base", "production"}, repo.path()), 2,
+                          "line 3");
+}
+
+TEST_F(MergeScenarioTest, BadUsageIsExitTwo) {
+    GitRepo repo;
+    expect_one_line_error(run_migmerge({"check", "--no-such-option"}, repo.path()), 2, "bad usage");
+    expect_one_line_error(run_migmerge({"--format", "yaml", "check"}, repo.path()), 2, "bad usage");
+    EXPECT_EQ(run_migmerge({"--version"}, repo.path()).exit_code, 0);
+    EXPECT_EQ(run_migmerge({"--help"}, repo.path()).exit_code, 0);
+}
+
+TEST_F(MergeScenarioTest, OddNamesAreReportedNotCrashedOn) {
+    GitRepo repo;
+    build_diverged_branches(repo);
+    repo.add_migration("20260120000000-add \"quoted\" column's name.js");
+    repo.add_migration("20260120000001-ajouter-café.js");
+    repo.add_migration("helpers.js");
+    repo.commit("odd names");
+    ProcessResult result =
+        run_migmerge({"--format", "json", "check", "--base", "production"}, repo.path());
+    EXPECT_EQ(result.exit_code, 1) << result;
+    nlohmann::json document = parse_json(result);
+    std::vector<std::string> invalid;
+    for (const auto& finding : document["findings"]) {
+        if (finding["code"] != "invalid-name") continue;
+        for (const auto& file : finding["files"]) invalid.push_back(file.get<std::string>());
+    }
+    EXPECT_THAT(invalid, ::testing::IsSupersetOf({"helpers.js", "20260120000001-ajouter-café.js"}));
+}
+
+TEST_F(MergeScenarioTest, NameOverSequelizeMetasLimitIsAnError) {
+    GitRepo repo;
+    build_diverged_branches(repo);
+    // No file system stores a 260-byte name, but a git tree can.
+    std::string name = "20260120000000-" + std::string(242, 'x') + ".js";
+    std::string blob = repo.git({"hash-object", "-w", "--stdin"});  // the empty blob
+    blob = blob.substr(0, blob.find('\n'));
+    repo.git({"update-index", "--add", "--cacheinfo", "100644," + blob + ",migrations/" + name});
+    repo.git({"commit", "-q", "-m", "long name"});
+    ProcessResult result = run_migmerge(
+        {"--format", "json", "check", "--base", "production", "--head", "staging"}, repo.path());
+    EXPECT_EQ(result.exit_code, 1) << result;
+    bool reported = false;
+    nlohmann::json document = parse_json(result);
+    for (const auto& finding : document["findings"]) {
+        reported |= finding["code"] == "invalid-name" && finding["severity"] == "error" &&
+                    finding["files"][0] == name;
+    }
+    EXPECT_TRUE(reported) << result;
+}
+
+}  // namespace
+}  // namespace migmerge::test
