@@ -1,0 +1,149 @@
+// The Node bridge on its own: start-up failures, migration failures, and
+// where the password may not go.
+#include "migmerge/run/bridge.hpp"
+
+#include <gtest/gtest.h>
+
+#include "migmerge/core/error.hpp"
+#include "run_project.hpp"
+
+namespace migmerge::run {
+namespace {
+
+using test::RunProject;
+
+class BridgeTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        MIGMERGE_REQUIRE_POSTGRES();
+        MIGMERGE_REQUIRE_NODE();
+        database_.emplace();
+        project_.emplace(*database_);
+    }
+
+    LocalMigration migration(const std::string& name, const std::string& source) {
+        project_->add_migration(name, source);
+        return {name, project_->path_of(name), ""};
+    }
+
+    Bridge start() { return Bridge("node", project_->dir(), database_->target()); }
+
+    std::optional<test::TestDatabase> database_;
+    std::optional<RunProject> project_;
+};
+
+Error start_error(const std::string& node, const std::string& dir,
+                  const db::ConnectionTarget& target) {
+    try {
+        Bridge bridge(node, dir, target);
+    } catch (const Error& error) {
+        return error;
+    }
+    return Error(ExitCode::ok, "no error");
+}
+
+TEST_F(BridgeTest, RunsUpAndDownThroughTheProjectsSequelize) {
+    Bridge bridge = start();
+    auto m = migration("20250101000000-a.js", test::counting_migration("a"));
+    StepOutcome up = bridge.up(m);
+    EXPECT_TRUE(up.ok) << up;
+    EXPECT_EQ(up.name, m.name);
+    EXPECT_EQ(test::effects(*database_), std::vector<std::string>{"a"});
+    EXPECT_TRUE(bridge.down(m).ok);
+    EXPECT_TRUE(test::effects(*database_).empty());
+}
+
+TEST_F(BridgeTest, PassesTheSequelizeClassAsTheSecondArgument) {
+    Bridge bridge = start();
+    auto m = migration("20250101000000-a.js",
+                       "module.exports = { async up(qi, Sequelize) {"
+                       " if (typeof Sequelize.STRING !== 'function' || !Sequelize.Op)"
+                       " throw new Error('not the Sequelize class'); } };\n");
+    EXPECT_TRUE(bridge.up(m).ok) << bridge.up(m);
+}
+
+TEST_F(BridgeTest, FindsUpOnTheDefaultExport) {
+    Bridge bridge = start();
+    auto m = migration("20250101000000-a.js", "exports.default = { up: async () => {} };\n");
+    EXPECT_TRUE(bridge.up(m).ok);
+}
+
+TEST_F(BridgeTest, AThrowingMigrationFailsWithItsMessage) {
+    Bridge bridge = start();
+    StepOutcome outcome =
+        bridge.up(migration("20250101000000-a.js", test::throwing_migration("boom")));
+    EXPECT_FALSE(outcome.ok);
+    EXPECT_EQ(outcome.error, "boom");
+}
+
+TEST_F(BridgeTest, AMigrationWithoutUpFails) {
+    Bridge bridge = start();
+    StepOutcome outcome = bridge.up(migration("20250101000000-a.js", test::migration_without_up()));
+    EXPECT_FALSE(outcome.ok);
+    EXPECT_NE(outcome.error.find("no up function"), std::string::npos) << outcome;
+}
+
+TEST_F(BridgeTest, AMigrationReturningNoPromiseFails) {
+    Bridge bridge = start();
+    StepOutcome outcome =
+        bridge.up(migration("20250101000000-a.js", test::migration_returning_no_promise()));
+    EXPECT_FALSE(outcome.ok);
+    EXPECT_NE(outcome.error.find("did not return a promise"), std::string::npos) << outcome;
+}
+
+TEST_F(BridgeTest, ASyntaxErrorFailsTheMigrationNotTheBridge) {
+    Bridge bridge = start();
+    EXPECT_FALSE(bridge.up(migration("20250101000000-a.js", "module.exports = {")).ok);
+    EXPECT_TRUE(bridge.up(migration("20250101000001-b.js", test::counting_migration("b"))).ok);
+}
+
+TEST_F(BridgeTest, AMigrationThatKillsNodeFailsAndLaterOnesAreNotAttempted) {
+    Bridge bridge = start();
+    StepOutcome outcome = bridge.up(migration("20250101000000-a.js", "process.exit(7);\n"));
+    EXPECT_FALSE(outcome.ok);
+    EXPECT_NE(outcome.error.find("exit code 7"), std::string::npos) << outcome;
+    EXPECT_FALSE(bridge.up(migration("20250101000001-b.js", test::counting_migration("b"))).ok);
+}
+
+TEST_F(BridgeTest, ConsoleOutputOfAMigrationDoesNotDisturbTheProtocol) {
+    Bridge bridge = start();
+    auto m = migration("20250101000000-a.js",
+                       "module.exports = { async up() { console.log('{\"ok\":false}');"
+                       " process.stdout.write('no newline'); console.error('noise'); } };\n");
+    EXPECT_TRUE(bridge.up(m).ok);
+}
+
+TEST_F(BridgeTest, ThePasswordIsInNeitherArgvNorEnvironmentOfNode) {
+    Bridge bridge = start();
+    const std::string proc = "/proc/" + std::to_string(bridge.process_id());
+    const std::string password = database_->server().password;
+    ASSERT_FALSE(password.empty());
+    EXPECT_EQ(test::read_file(proc + "/cmdline").find(password), std::string::npos);
+    EXPECT_EQ(test::read_file(proc + "/environ").find(password), std::string::npos);
+}
+
+TEST_F(BridgeTest, SequelizeNotInstalledIsAResourceErrorWithAHint) {
+    RunProject bare(*database_, test::NodeModules::absent);
+    Error error = start_error("node", bare.dir(), database_->target());
+    EXPECT_EQ(error.code(), ExitCode::resource) << error.one_line();
+    EXPECT_NE(error.one_line().find("sequelize"), std::string::npos) << error.one_line();
+    EXPECT_NE(error.hint().find("npm install sequelize pg"), std::string::npos);
+}
+
+TEST_F(BridgeTest, AnUnreachableDatabaseIsAResourceErrorWithoutThePassword) {
+    db::ConnectionTarget target = database_->target();
+    target.params["dbname"] = "no_such_database";
+    Error error = start_error("node", project_->dir(), target);
+    EXPECT_EQ(error.code(), ExitCode::resource) << error.one_line();
+    EXPECT_EQ(error.one_line().find(*target.password), std::string::npos);
+}
+
+TEST(BridgeStart, MissingNodeIsAResourceError) {
+    db::ConnectionTarget target;
+    Error error = start_error("/nonexistent/node", "/", target);
+    EXPECT_EQ(error.code(), ExitCode::resource);
+    EXPECT_NE(error.one_line().find("/nonexistent/node"), std::string::npos) << error.one_line();
+}
+
+}  // namespace
+}  // namespace migmerge::run
