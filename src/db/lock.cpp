@@ -39,11 +39,10 @@ bool try_once(pqxx::transaction_base& tx, const std::string& key) {
 // lock_timeout bounds the wait server-side: no polling, and the server
 // releases a waiter whose process died.
 bool wait_for(pqxx::transaction_base& tx, const std::string& key, std::chrono::seconds timeout) {
-    tx.exec_params0("SELECT set_config('lock_timeout', $1, false)",
-                    std::to_string(timeout.count() * 1000) + "ms");
+    tx.exec_params("SELECT set_config('lock_timeout', $1, false)",
+                   std::to_string(timeout.count() * 1000) + "ms");
     try {
-        tx.exec_params0("SELECT pg_advisory_lock($1::integer, hashtext($2::text))", kLockClass,
-                        key);
+        tx.exec_params("SELECT pg_advisory_lock($1::integer, hashtext($2::text))", kLockClass, key);
         return true;
     } catch (const pqxx::sql_error& error) {
         if (error.sqlstate() == "55P03") return false;  // lock_not_available

@@ -18,6 +18,7 @@ class PgTest : public ::testing::Test {
         db_ = std::make_unique<TestDatabase>();
     }
     TestDatabase& db() { return *db_; }
+    const TestDatabase& db() const { return *db_; }
 
   private:
     std::unique_ptr<TestDatabase> db_;
@@ -34,6 +35,13 @@ inline bool node_available() {
             GTEST_SKIP() << "node is not installed";                             \
         }                                                                        \
     } while (false)
+
+// Rows in migmerge_audit; "0" when the table does not even exist.
+inline std::string audit_row_count(const TestDatabase& db, const std::string& schema = "public") {
+    std::string table = "\"" + schema + "\".migmerge_audit";
+    if (db.query_value("SELECT to_regclass('" + table + "') IS NULL") == "t") return "0";
+    return db.query_value("SELECT count(*) FROM " + table);
+}
 
 // The Error a statement throws, for asserting on its code and text.
 template <class Action>

@@ -1,0 +1,93 @@
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+
+#include "db_test.hpp"
+#include "migmerge/db/meta_store.hpp"
+#include "wait_until.hpp"
+
+namespace migmerge::db {
+namespace {
+
+using std::chrono::seconds;
+
+class LockTest : public test::PgTest {
+  protected:
+    // The backend pid of the only migmerge session in this database.
+    std::string holder_pid() {
+        return db().query_value(
+            "SELECT pid FROM pg_stat_activity WHERE application_name = "
+            "'migmerge' AND datname = '" +
+            db().name() + "'");
+    }
+    std::string advisory_locks_held() {
+        return db().query_value(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND "
+            "granted AND database = (SELECT oid FROM pg_database WHERE "
+            "datname = current_database())");
+    }
+};
+
+TEST_F(LockTest, SecondLockWithZeroTimeoutFailsAtOnceNamingTheHolder) {
+    AdvisoryLock first(db().target(), seconds(0));
+    std::string pid = holder_pid();
+    auto started = std::chrono::steady_clock::now();
+    Error error = test::error_from([&] { AdvisoryLock second(db().target(), seconds(0)); });
+    EXPECT_LT(std::chrono::steady_clock::now() - started, seconds(2));
+    EXPECT_EQ(error.code(), ExitCode::resource);
+    EXPECT_EQ(error.one_line(),
+              "lock timeout after 0s: held by pid " + pid + " (application migmerge)");
+}
+
+TEST_F(LockTest, SecondLockWaitsForItsTimeoutThenFails) {
+    AdvisoryLock first(db().target(), seconds(0));
+    auto started = std::chrono::steady_clock::now();
+    Error error = test::error_from([&] { AdvisoryLock second(db().target(), seconds(2)); });
+    auto waited = std::chrono::steady_clock::now() - started;
+    EXPECT_GE(waited, std::chrono::milliseconds(1900));
+    EXPECT_LT(waited, seconds(10));
+    EXPECT_EQ(error.code(), ExitCode::resource);
+    EXPECT_NE(error.one_line().find("lock timeout after 2s: held by pid"), std::string::npos)
+        << error.one_line();
+}
+
+TEST_F(LockTest, LockIsFreeAgainOnceTheHolderIsGone) {
+    { AdvisoryLock first(db().target(), seconds(0)); }
+    EXPECT_EQ(advisory_locks_held(), "0");
+    AdvisoryLock second(db().target(), seconds(0));
+    EXPECT_EQ(advisory_locks_held(), "1");
+}
+
+TEST_F(LockTest, LockOfAKilledProcessIsReleasedByTheServer) {
+    pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        try {
+            AdvisoryLock held(db().target(), seconds(0));
+            pause();
+        } catch (...) {
+        }
+        _exit(1);
+    }
+    bool locked = test::wait_until([&] { return advisory_locks_held() == "1"; });
+    kill(child, SIGKILL);
+    waitpid(child, nullptr, 0);
+    ASSERT_TRUE(locked);
+    AdvisoryLock after(db().target(), seconds(10));
+    EXPECT_EQ(advisory_locks_held(), "1");
+}
+
+TEST_F(LockTest, DifferentTablesDoNotContend) {
+    AdvisoryLock first(db().target(), seconds(0));
+    ConnectionTarget other = db().target();
+    other.table = "OtherMeta";
+    AdvisoryLock second(other, seconds(0));
+    EXPECT_EQ(advisory_locks_held(), "2");
+}
+
+}  // namespace
+}  // namespace migmerge::db
