@@ -12,13 +12,14 @@ bool ends_with(std::string_view text, std::string_view suffix) {
 }
 
 // The extension of `rest` (the name after any timestamp prefix): ".d.ts" as a
-// whole, else from the last dot; a leading dot (".gitattributes") is no extension.
-std::string_view extension_of(std::string_view rest) {
-    if (ends_with(rest, declaration_suffix) && rest.size() > declaration_suffix.size()) {
+// whole, else from the last dot. A whole name's leading dot (".gitattributes")
+// starts no extension; after a prefix it does ("20260101000000-.js").
+std::string_view extension_of(std::string_view rest, bool after_prefix) {
+    if (ends_with(rest, declaration_suffix)) {
         return rest.substr(rest.size() - declaration_suffix.size());
     }
     std::size_t dot = rest.rfind('.');
-    if (dot == std::string_view::npos || dot == 0) return {};
+    if (dot == std::string_view::npos || (dot == 0 && !after_prefix)) return {};
     return rest.substr(dot);
 }
 
@@ -45,7 +46,7 @@ MigrationName MigrationName::parse(std::string_view basename) {
     name.file = std::string(basename);
     std::optional<Timestamp> prefix = timestamp_prefix(basename);
     std::string_view rest = prefix ? basename.substr(timestamp_digits + 1) : basename;
-    std::string_view extension = extension_of(rest);
+    std::string_view extension = extension_of(rest, prefix.has_value());
     name.extension = std::string(extension);
     if (prefix) {
         name.description = std::string(rest.substr(0, rest.size() - extension.size()));

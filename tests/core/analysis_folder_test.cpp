@@ -1,0 +1,121 @@
+// The findings about one folder with no merge context.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "merge_scenario.hpp"
+
+namespace migmerge::core {
+namespace {
+
+using test::codes_of;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+
+const Timestamp now = *Timestamp::parse("20260601120000");
+
+MigrationSet folder_of(const std::vector<std::string>& names) {
+    MigrationSet folder;
+    for (const auto& name : names) folder.files[name] = test::content_id(name);
+    return folder;
+}
+
+std::vector<Finding> findings_for(const std::vector<std::string>& names) {
+    return analyze_folder(folder_of(names), now);
+}
+
+TEST(AnalyzeFolder, CleanFolderHasNoFindings) {
+    EXPECT_THAT(findings_for({"20260101000000-a.js", "20260102000000-b.ts", "README.md",
+                              "20260103000000-c.cjs", ".gitattributes"}),
+                IsEmpty());
+}
+
+TEST(AnalyzeFolder, SameTimestampNamesEveryFileSharingIt) {
+    auto findings = findings_for({"20260101000000-b.js", "20260101000000-a.js",
+                                  "20260101000000-c.ts", "20260102000000-d.js"});
+    ASSERT_THAT(codes_of(findings), ElementsAre(FindingCode::same_timestamp));
+    EXPECT_EQ(findings[0].severity, Severity::error);
+    EXPECT_THAT(findings[0].files,
+                ElementsAre("20260101000000-a.js", "20260101000000-b.js", "20260101000000-c.ts"));
+    EXPECT_THAT(findings[0].message, HasSubstr("20260101000000"));
+    EXPECT_FALSE(findings[0].fixable);
+    EXPECT_THAT(findings[0].advice, HasSubstr("repair"));
+    EXPECT_EQ(findings[0].side, Side::none);
+}
+
+TEST(AnalyzeFolder, SameTimestampIgnoresFilesSequelizeNeverRuns) {
+    EXPECT_THAT(codes_of(findings_for({"20260101000000-a.js", "20260101000000-a.sql"})),
+                ElementsAre(FindingCode::not_a_migration));
+}
+
+TEST(AnalyzeFolder, UntimestampedFileWouldRunAsAMigration) {
+    auto findings = findings_for({"helpers.js", "20260101000000-a.js"});
+    ASSERT_THAT(codes_of(findings), ElementsAre(FindingCode::invalid_name));
+    EXPECT_EQ(findings[0].severity, Severity::error);
+    EXPECT_THAT(findings[0].files, ElementsAre("helpers.js"));
+    EXPECT_THAT(findings[0].message, HasSubstr("helpers.js would run as a migration"));
+    EXPECT_FALSE(findings[0].advice.empty());
+}
+
+TEST(AnalyzeFolder, NameOverVarchar255IsAnError) {
+    std::string longest = "20260101000000-" + std::string(255 - 18, 'x') + ".js";
+    std::string too_long = "20260101000001-" + std::string(256 - 18, 'x') + ".js";
+    ASSERT_EQ(longest.size(), 255u);
+    auto findings = findings_for({longest, too_long});
+    ASSERT_THAT(codes_of(findings), ElementsAre(FindingCode::invalid_name));
+    EXPECT_EQ(findings[0].severity, Severity::error);
+    EXPECT_THAT(findings[0].files, ElementsAre(too_long));
+    EXPECT_THAT(findings[0].message, HasSubstr("VARCHAR(255)"));
+}
+
+TEST(AnalyzeFolder, AwkwardDescriptionsAreWarnings) {
+    for (std::string name : {"20260101000000-add users.js", "20260101000000-it's.js",
+                             "20260101000000-say\"hi\".js", "20260101000000-back`tick.js",
+                             "20260101000000-back\\slash.js", "20260101000000-caf\xc3\xa9.js",
+                             "20260101000000-tab\there.js", "20260101000000-bell\x07.js"}) {
+        auto findings = findings_for({name});
+        ASSERT_THAT(codes_of(findings), ElementsAre(FindingCode::invalid_name)) << name;
+        EXPECT_EQ(findings[0].severity, Severity::warning) << name;
+    }
+    EXPECT_THAT(findings_for({"20260101000000-add_users-v2.0.js"}), IsEmpty());
+}
+
+TEST(AnalyzeFolder, TimestampedFilesSequelizeNeverRunsAreErrors) {
+    auto findings = findings_for({"20260101000000-a.sql", "20260101000001-b.mjs",
+                                  "20260101000002-c.d.ts", "20260101000003-d.JS"});
+    ASSERT_EQ(findings.size(), 4u);
+    for (const Finding& finding : findings) {
+        EXPECT_EQ(finding.code, FindingCode::not_a_migration);
+        EXPECT_EQ(finding.severity, Severity::error);
+        EXPECT_FALSE(finding.fixable);
+        EXPECT_THAT(finding.advice, HasSubstr(".js"));
+    }
+    EXPECT_THAT(findings[0].files, ElementsAre("20260101000000-a.sql"));
+}
+
+TEST(AnalyzeFolder, FutureTimestampMoreThanADayAhead) {
+    auto findings = findings_for({"20260602120000-exactly-a-day.js", "20260602120001-later.js"});
+    ASSERT_THAT(codes_of(findings), ElementsAre(FindingCode::future_timestamp));
+    EXPECT_EQ(findings[0].severity, Severity::warning);
+    EXPECT_THAT(findings[0].files, ElementsAre("20260602120001-later.js"));
+}
+
+TEST(AnalyzeFolder, DuplicateDescriptionNeedsSameExtension) {
+    auto findings = findings_for({"20260101000000-add-users.js", "20260102000000-add-users.js",
+                                  "20260103000000-add-users.ts"});
+    ASSERT_THAT(codes_of(findings), ElementsAre(FindingCode::duplicate_description));
+    EXPECT_EQ(findings[0].severity, Severity::warning);
+    EXPECT_THAT(findings[0].files,
+                ElementsAre("20260101000000-add-users.js", "20260102000000-add-users.js"));
+}
+
+TEST(AnalyzeFolder, ErrorsComeFirstThenCodeOrder) {
+    auto findings = findings_for({"20990101000000-far.js", "helpers.js", "20260101000000-x.js",
+                                  "20260101000000-y.js", "20260101000001-z.sql"});
+    EXPECT_THAT(codes_of(findings),
+                ElementsAre(FindingCode::same_timestamp, FindingCode::invalid_name,
+                            FindingCode::not_a_migration, FindingCode::future_timestamp));
+}
+
+}  // namespace
+}  // namespace migmerge::core
