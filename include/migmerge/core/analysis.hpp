@@ -38,13 +38,13 @@ std::vector<Finding> analyze_folder(const MigrationSet& folder, const Timestamp&
 
 // Where a file of the result came from (for timelines and side attribution).
 enum class Origin {
-    merge_base,
-    base,
-    head,
-    both,
-    renamed_from_head,
-    renamed_from_base,
-    result_only
+    merge_base,         // there before the branches split
+    base,               // added by base only
+    head,               // added by head only
+    both,               // added under the same name on both sides
+    renamed_from_head,  // the end of a ledger chain starting at a file head added
+    renamed_from_base,  // the end of a ledger chain starting at a file base added
+    result_only         // made during the merge itself; judged like head's files
 };
 Origin origin_of(const AnalysisInput& input, const std::string& name);
 

@@ -34,6 +34,13 @@ struct Plan {
     }
 };
 
+// Moves files only for fixable findings: an out-of-order file moves; in a
+// shared-timestamp group every renamed-side file moves, except that one may
+// keep the timestamp when no other file holds it. The first file that must
+// move and every renamed-side file after it (byte order) go, in order, to the
+// seconds after the latest timestamp. Renames made by hand (renamed-unrecorded)
+// come first, as ledger-only records continuing any chain the ledger has.
+// `unfixable` lists the error findings that no rename resolves.
 Plan plan_renames(const AnalysisInput& input, const std::vector<Finding>& findings);
 
 std::ostream& operator<<(std::ostream& out, const Rename& rename);
