@@ -24,12 +24,13 @@ struct Sides {
         if (head && !base) return Side::head;
         return Side::both;
     }
+    // Who did it, for messages.
+    std::string who() const {
+        if (base && head) return "both base and head";
+        if (base || head) return base ? "base" : "head";
+        return "the merge result";
+    }
 };
-
-std::string side_words(Side side) {
-    if (side == Side::both) return "the merge";
-    return to_string(side);
-}
 
 Sides missing_from(const MergeSets& sets, const std::string& name) {
     return {!sets.base.contains(name), !sets.head.contains(name), !sets.result.contains(name)};
@@ -45,9 +46,9 @@ Sides changed_in(const MergeSets& sets, const std::string& name, const std::stri
             differs(sets.result, name, content)};
 }
 
-Finding modified_finding(const std::string& name, Side side) {
-    Finding finding = make_finding(FindingCode::modified, Severity::error, {name}, side);
-    finding.message = name + " existed at the merge base but " + side_words(side) +
+Finding modified_finding(const std::string& name, const Sides& sides) {
+    Finding finding = make_finding(FindingCode::modified, Severity::error, {name}, sides.side());
+    finding.message = name + " existed at the merge base but " + sides.who() +
                       " changed it: databases that already ran it never run the new version";
     finding.advice = edit_advice;
     return finding;
@@ -72,20 +73,20 @@ std::optional<std::string> same_content_elsewhere(const MergeSets& sets,
 }
 
 Finding renamed_unrecorded_finding(const std::string& name, const std::string& renamed_to,
-                                   Side side) {
-    Finding finding =
-        make_finding(FindingCode::renamed_unrecorded, Severity::error, {name, renamed_to}, side);
-    finding.message = name + " was renamed to " + renamed_to + " on " + side_words(side) +
+                                   const Sides& sides) {
+    Finding finding = make_finding(FindingCode::renamed_unrecorded, Severity::error,
+                                   {name, renamed_to}, sides.side());
+    finding.message = name + " was renamed to " + renamed_to + " by " + sides.who() +
                       " without a ledger entry: databases that ran " + name + " will run " +
                       renamed_to + " again";
     finding.fixable = true;
     return finding;
 }
 
-Finding deleted_finding(const std::string& name, Side side) {
-    Finding finding = make_finding(FindingCode::deleted, Severity::error, {name}, side);
-    finding.message = name + " existed at the merge base but " + side_words(side) +
-                      " deletes it: databases that ran it keep a SequelizeMeta row with no "
+Finding deleted_finding(const std::string& name, const Sides& sides) {
+    Finding finding = make_finding(FindingCode::deleted, Severity::error, {name}, sides.side());
+    finding.message = name + " existed at the merge base but " + sides.who() +
+                      " deleted it: databases that ran it keep a SequelizeMeta row with no "
                       "file, and db:migrate:undo fails on them";
     finding.advice = "restore it; to take its change back, add a new migration that reverts it";
     return finding;
@@ -101,8 +102,8 @@ std::optional<Finding> missing_finding(const AnalysisInput& input, const std::st
     Sides missing = missing_from(input.sets, name);
     if (!missing.any() || renamed_on_record(input, name)) return std::nullopt;
     auto renamed_to = same_content_elsewhere(input.sets, content);
-    if (renamed_to) return renamed_unrecorded_finding(name, *renamed_to, missing.side());
-    return deleted_finding(name, missing.side());
+    if (renamed_to) return renamed_unrecorded_finding(name, *renamed_to, missing);
+    return deleted_finding(name, missing);
 }
 
 void judge_merge_base_files(const AnalysisInput& input, std::vector<Finding>& findings) {
@@ -110,7 +111,7 @@ void judge_merge_base_files(const AnalysisInput& input, std::vector<Finding>& fi
         if (!sequelize_would_run(name)) continue;  // only what databases run must stay put
         if (auto missing = missing_finding(input, name, content)) findings.push_back(*missing);
         Sides changed = changed_in(input.sets, name, content);
-        if (changed.any()) findings.push_back(modified_finding(name, changed.side()));
+        if (changed.any()) findings.push_back(modified_finding(name, changed));
     }
 }
 

@@ -155,6 +155,8 @@ TEST(Analyze, DeletedMigrationIsAnError) {
     ASSERT_THAT(codes_of(findings), ElementsAre(FindingCode::deleted));
     EXPECT_THAT(findings[0].files, ElementsAre(initial));
     EXPECT_EQ(findings[0].side, Side::head);
+    EXPECT_THAT(findings[0].message, HasSubstr(initial + " existed at the merge base but head "
+                                                         "deleted it"));
     EXPECT_FALSE(findings[0].fixable);
     EXPECT_THAT(findings[0].advice, HasSubstr("restore"));
 }
