@@ -40,6 +40,7 @@ void apply(pqxx::transaction_base& tx, const ConnectionTarget& target, detail::T
     detail::create_side_tables(tx, target);
     detail::write_audit(tx, target, plan.changes, version);
     detail::apply_renames(tx, target, shape, renames);
+    detail::rename_applied_records(tx, target, renames);
     detail::apply_deletes(tx, target, deletes);
 }
 

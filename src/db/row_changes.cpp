@@ -65,6 +65,25 @@ void apply_renames(pqxx::transaction_base& tx, const ConnectionTarget& target, T
                     text_array_literal(column(moved, 0)), text_array_literal(column(moved, 1)));
 }
 
+void rename_applied_records(pqxx::transaction_base& tx, const ConnectionTarget& target,
+                            const std::vector<core::RowChange>& renames) {
+    if (renames.empty()) return;
+    const std::string table = side_table(target, kAppliedTable);
+    pqxx::result moved = tx.exec_params(
+        "DELETE FROM " + table +
+            " AS a USING unnest($1::text[], $2::text[]) AS m(old_name, new_name) "
+            "WHERE a.meta_table = $3 AND a.name = m.old_name "
+            "RETURNING m.new_name, a.checksum, a.applied_at::text, a.duration_ms::text, a.host",
+        old_names(renames), new_names(renames), target.table);
+    tx.exec_params0("INSERT INTO " + table +
+                        " (meta_table, name, checksum, applied_at, duration_ms, host) "
+                        "SELECT $1, m.* FROM unnest($2::text[], $3::text[], $4::timestamptz[], "
+                        "$5::bigint[], $6::text[]) AS m ON CONFLICT DO NOTHING",
+                    target.table, text_array_literal(column(moved, 0)),
+                    text_array_literal(column(moved, 1)), text_array_literal(column(moved, 2)),
+                    text_array_literal(column(moved, 3)), text_array_literal(column(moved, 4)));
+}
+
 void apply_deletes(pqxx::transaction_base& tx, const ConnectionTarget& target,
                    const std::vector<core::RowChange>& deletes) {
     if (deletes.empty()) return;

@@ -20,6 +20,11 @@ void write_audit(pqxx::transaction_base& tx, const ConnectionTarget& target,
 void apply_renames(pqxx::transaction_base& tx, const ConnectionTarget& target, TableShape shape,
                    const std::vector<core::RowChange>& renames);
 
+// Checksum records follow their rows to the new names (delete + insert, as
+// above); a record already kept under a new name wins.
+void rename_applied_records(pqxx::transaction_base& tx, const ConnectionTarget& target,
+                            const std::vector<core::RowChange>& renames);
+
 void apply_deletes(pqxx::transaction_base& tx, const ConnectionTarget& target,
                    const std::vector<core::RowChange>& deletes);
 

@@ -2,7 +2,8 @@
 
 #include <pqxx/pqxx>
 
-#include "pg_errors.hpp"
+#include "migmerge/core/error.hpp"
+
 #include "secret_scrub.hpp"
 
 namespace migmerge::db::detail {

@@ -74,7 +74,6 @@ TEST_F(MetaStoreTest, NamesAreInByteOrder) {
 }
 
 TEST_F(MetaStoreTest, NamesByCollationFollowTheDatabase) {
-    MIGMERGE_REQUIRE_POSTGRES();
     test::TestDatabase icu("TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C'");
     MetaStore store(icu.target());
     for (const char* name : {"B.js", "a.js", "c.js"}) store.insert(name);

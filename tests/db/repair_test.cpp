@@ -35,6 +35,18 @@ TEST_F(RepairTest, RenamesRowsPerTheLedger) {
     EXPECT_EQ(store.names(), (Names{"1-a.js", "3-b.js"}));
 }
 
+TEST_F(RepairTest, ChecksumRecordsFollowTheirRows) {
+    MetaStore store = store_with({"a.js", "b.js"});
+    AppliedRecord a_record{"aaa", "2024-01-01T00:00:00.000Z", 5, "pod"};
+    AppliedRecord b_record{"bbb", "2024-01-02T00:00:00.000Z", 6, "pod"};
+    store.record_applied("a.js", a_record);
+    store.record_applied("b.js", b_record);
+    store.repair(ledger("a.js\tt.js\nb.js\ta.js\nt.js\tb.js\n"), {"a.js", "b.js"}, false, false,
+                 "v");
+    EXPECT_EQ(store.applied_records(),
+              (std::map<std::string, AppliedRecord>{{"a.js", b_record}, {"b.js", a_record}}));
+}
+
 TEST_F(RepairTest, ChainsResolveToTheLastName) {
     MetaStore store = store_with({"a.js"});
     store.repair(ledger("a.js\tb.js\nb.js\tc.js\n"), {"c.js"}, false, false, "v");

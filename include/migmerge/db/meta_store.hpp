@@ -68,6 +68,10 @@ class MetaStore {
 // SequelizeMeta table. Released by the destructor, and by the server when the
 // process dies. timeout 0: give up at once. Error(resource) on timeout, naming
 // the holder's pid and application_name when the server tells.
+//
+// The key, for operators and other tools that want to take part:
+//   pg_advisory_lock(1835494759, hashtext('"schema"."table"'))
+// 1835494759 is 0x6D676D67 ("mgmg"); the text is ConnectionTarget::qualified_table().
 class AdvisoryLock {
   public:
     AdvisoryLock(const ConnectionTarget& target, std::chrono::seconds timeout);
