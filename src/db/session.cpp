@@ -3,7 +3,6 @@
 #include <pqxx/pqxx>
 
 #include "migmerge/core/error.hpp"
-
 #include "secret_scrub.hpp"
 
 namespace migmerge::db::detail {
