@@ -1,0 +1,178 @@
+// The built `migmerge migrate` as deployments run it: many pods at once on one
+// database, and side by side with sequelize-cli on the same SequelizeMeta.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <future>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "support/pg_fixture.hpp"
+#include "support/process.hpp"
+#include "support/temp_dir.hpp"
+
+namespace migmerge::test {
+namespace {
+
+namespace fs = std::filesystem;
+using Names = std::vector<std::string>;
+
+const std::string a = "20250101000000-a.js";
+const std::string b = "20250102000000-b.js";
+const std::string c = "20250103000000-c.js";
+
+std::string node_tools_missing() {
+    if (run_process({"node", "--version"}).exit_code != 0) return "node is not installed";
+    if (!fs::exists(MIGMERGE_SOURCE_DIR "/node_modules/sequelize-cli")) {
+        return "no node_modules in " MIGMERGE_SOURCE_DIR " (run npm ci there)";
+    }
+    return "";
+}
+
+// Not idempotent on purpose: every run leaves a row in "effects", and the
+// sleep widens the window in which a second runner could slip in.
+std::string slow_counting_migration(const std::string& name) {
+    return "module.exports = {\n  async up(qi) {\n"
+           "    await qi.sequelize.query('CREATE TABLE IF NOT EXISTS effects (id serial, name "
+           "text)');\n"
+           "    await qi.sequelize.query(\"INSERT INTO effects (name) VALUES ('" +
+           name +
+           "')\");\n"
+           "    await qi.sequelize.query('SELECT pg_sleep(1)');\n  },\n"
+           "  async down() {},\n};\n";
+}
+
+class Runner : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        MIGMERGE_REQUIRE_POSTGRES();
+        if (std::string missing = node_tools_missing(); !missing.empty()) {
+            if (ci_mode()) FAIL() << missing << " (CI=true)";
+            GTEST_SKIP() << missing;
+        }
+        database_.emplace();
+        fs::create_directories(project_ / "migrations");
+        fs::create_directory_symlink(MIGMERGE_SOURCE_DIR "/node_modules",
+                                     project_ / "node_modules");
+        write_file(project_ / "config/config.json", config_json());
+    }
+
+    std::string config_json() const {
+        const PgServer& server = database_->server();
+        return R"({"development": {"dialect": "postgres", "host": ")" + server.host +
+               R"(", "port": )" + server.port + R"(, "username": ")" + server.user +
+               R"(", "password": ")" + server.password + R"(", "database": ")" + database_->name() +
+               "\"}}\n";
+    }
+
+    void add(const Names& names) const {
+        for (const auto& name : names) {
+            write_file(project_ / ("migrations/" + name), slow_counting_migration(name));
+        }
+    }
+
+    ProcessResult migmerge(const std::vector<std::string>& args) const {
+        return run_migmerge(args, project_.path(), {});
+    }
+
+    ProcessResult sequelize_cli(const std::vector<std::string>& args) const {
+        std::vector<std::string> argv{"node",
+                                      project_ / "node_modules/sequelize-cli/lib/sequelize"};
+        argv.insert(argv.end(), args.begin(), args.end());
+        ProcessOptions options;
+        options.cwd = project_.path();
+        options.unset_env = {"DATABASE_URL", "NODE_ENV"};
+        return run_process(argv, options);
+    }
+
+    Names effects() const {
+        return database_->query_column("SELECT name FROM effects ORDER BY id");
+    }
+    Names meta_rows() const {
+        return database_->query_column(
+            R"(SELECT name FROM "SequelizeMeta" ORDER BY name COLLATE "C")");
+    }
+
+    TempDir project_{"migmerge-e2e-runner"};
+    std::optional<TestDatabase> database_;
+};
+
+TEST_F(Runner, SixteenConcurrentMigratesRunEachMigrationExactlyOnce) {
+    add({a, b, c});
+    std::vector<std::future<ProcessResult>> runs;
+    for (int i = 0; i < 16; ++i) {
+        runs.push_back(std::async(std::launch::async, [this] { return migmerge({"migrate"}); }));
+    }
+    for (auto& run : runs) {
+        ProcessResult result = run.get();
+        EXPECT_EQ(result.exit_code, 0) << result;
+    }
+    EXPECT_EQ(effects(), (Names{a, b, c}));
+    EXPECT_EQ(meta_rows(), (Names{a, b, c}));
+}
+
+TEST_F(Runner, ContinuesADatabaseThatSequelizeCliMigrated) {
+    add({a, b});
+    ProcessResult cli = sequelize_cli({"db:migrate"});
+    ASSERT_EQ(cli.exit_code, 0) << cli;
+    add({c});
+    ProcessResult result = migmerge({"migrate"});
+    EXPECT_EQ(result.exit_code, 0) << result;
+    EXPECT_EQ(effects(), (Names{a, b, c}));
+    EXPECT_EQ(meta_rows(), (Names{a, b, c}));
+}
+
+TEST_F(Runner, SequelizeCliContinuesADatabaseThatMigmergeMigrated) {
+    add({a, b});
+    ProcessResult result = migmerge({"migrate"});
+    ASSERT_EQ(result.exit_code, 0) << result;
+    add({c});
+    ProcessResult cli = sequelize_cli({"db:migrate"});
+    EXPECT_EQ(cli.exit_code, 0) << cli;
+    EXPECT_EQ(effects(), (Names{a, b, c}));
+    ProcessResult again = sequelize_cli({"db:migrate"});
+    EXPECT_NE(again.out.find("No migrations were executed"), std::string::npos) << again;
+    EXPECT_EQ(meta_rows(), (Names{a, b, c}));
+}
+
+// "up NAME" / "down NAME" lines of `sequelize-cli db:migrate:status`.
+std::map<std::string, std::string> cli_status(const std::string& output) {
+    std::map<std::string, std::string> states;
+    std::istringstream lines(output);
+    for (std::string line; std::getline(lines, line);) {
+        auto space = line.find(' ');
+        std::string state = line.substr(0, space);
+        if (state == "up" || state == "down") states[line.substr(space + 1)] = state;
+    }
+    return states;
+}
+
+std::map<std::string, std::string> migmerge_status(const std::string& json_text) {
+    std::map<std::string, std::string> states;
+    const nlohmann::json document = nlohmann::json::parse(json_text);
+    for (const auto& migration : document.at("migrations")) {
+        const auto state = migration.at("state").get<std::string>();
+        states[migration.at("name").get<std::string>()] = state == "applied"   ? "up"
+                                                          : state == "pending" ? "down"
+                                                                               : state;
+    }
+    return states;
+}
+
+TEST_F(Runner, SequelizeCliStatusAgreesWithMigmergeStatus) {
+    add({a, b, c});
+    ProcessResult partial = migmerge({"migrate", "--to", b});
+    ASSERT_EQ(partial.exit_code, 0) << partial;
+    ProcessResult cli = sequelize_cli({"db:migrate:status"});
+    ASSERT_EQ(cli.exit_code, 0) << cli;
+    ProcessResult ours = migmerge({"--format", "json", "status"});
+    ASSERT_EQ(ours.exit_code, 0) << ours;
+    const std::map<std::string, std::string> expected{{a, "up"}, {b, "up"}, {c, "down"}};
+    EXPECT_EQ(cli_status(cli.out), expected) << cli;
+    EXPECT_EQ(migmerge_status(ours.out), expected) << ours;
+}
+
+}  // namespace
+}  // namespace migmerge::test
