@@ -59,13 +59,25 @@ TEST_F(BridgeTest, PassesTheSequelizeClassAsTheSecondArgument) {
                        "module.exports = { async up(qi, Sequelize) {"
                        " if (typeof Sequelize.STRING !== 'function' || !Sequelize.Op)"
                        " throw new Error('not the Sequelize class'); } };\n");
-    EXPECT_TRUE(bridge.up(m).ok) << bridge.up(m);
+    StepOutcome outcome = bridge.up(m);
+    EXPECT_TRUE(outcome.ok) << outcome;
 }
 
 TEST_F(BridgeTest, FindsUpOnTheDefaultExport) {
     Bridge bridge = start();
     auto m = migration("20250101000000-a.js", "exports.default = { up: async () => {} };\n");
     EXPECT_TRUE(bridge.up(m).ok);
+}
+
+TEST_F(BridgeTest, LoadsAnEsModuleWhereRequireRefusesIt) {
+    Bridge bridge = start();
+    test::write_file(project_->migrations_dir() + "/package.json", R"({"type": "module"})");
+    auto m = migration("20250101000000-a.js",
+                       "export async function up(qi) {"
+                       " await qi.sequelize.query('CREATE TABLE from_esm (id int)'); }\n");
+    StepOutcome outcome = bridge.up(m);
+    EXPECT_TRUE(outcome.ok) << outcome;
+    EXPECT_EQ(database_->query_value("SELECT to_regclass('from_esm') IS NOT NULL"), "t");
 }
 
 TEST_F(BridgeTest, AThrowingMigrationFailsWithItsMessage) {
