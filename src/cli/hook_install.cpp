@@ -87,7 +87,23 @@ HookChange uninstall_one(const fs::path& dir, const std::string& name) {
     return {name, "removed"};
 }
 
+// The filesystem's exceptions become the one error model at this edge.
+template <typename Action>
+std::vector<HookChange> guarded(const std::string& what, const Action& action) {
+    try {
+        return action();
+    } catch (const fs::filesystem_error& error) {
+        std::string where = error.path1().empty() ? "" : error.path1().string() + ": ";
+        throw resource_failure(what, where + error.code().message(),
+                               "check the permissions of the hooks directory");
+    }
+}
+
 }  // namespace
+
+std::ostream& operator<<(std::ostream& out, const HookChange& change) {
+    return out << change.action << " " << change.hook;
+}
 
 std::vector<HookScript> hook_scripts() {
     return {{"pre-merge-commit", hook_pre_merge_commit},
@@ -97,24 +113,28 @@ std::vector<HookScript> hook_scripts() {
 }
 
 std::vector<HookChange> install_hooks(const std::string& hooks_dir, bool force) {
-    std::vector<HookScript> scripts = hook_scripts();
-    fs::path dir(hooks_dir);
-    fs::create_directories(dir);
-    refuse_unsafe(dir, scripts, force);
-    std::vector<HookChange> changes;
-    for (const auto& script : scripts) changes.push_back(install_one(dir, script));
-    return changes;
+    return guarded("cannot install the hooks in " + hooks_dir, [&] {
+        std::vector<HookScript> scripts = hook_scripts();
+        fs::path dir(hooks_dir);
+        fs::create_directories(dir);
+        refuse_unsafe(dir, scripts, force);
+        std::vector<HookChange> changes;
+        for (const auto& script : scripts) changes.push_back(install_one(dir, script));
+        return changes;
+    });
 }
 
 std::vector<HookChange> uninstall_hooks(const std::string& hooks_dir) {
-    std::vector<HookChange> changes;
-    for (const auto& script : hook_scripts()) {
-        if (!occupied(fs::path(hooks_dir) / script.name) &&
-            !occupied(fs::path(hooks_dir) / (script.name + chained_suffix)))
-            continue;
-        changes.push_back(uninstall_one(hooks_dir, script.name));
-    }
-    return changes;
+    return guarded("cannot uninstall the hooks in " + hooks_dir, [&] {
+        fs::path dir(hooks_dir);
+        std::vector<HookChange> changes;
+        for (const auto& script : hook_scripts()) {
+            if (!occupied(dir / script.name) && !occupied(dir / (script.name + chained_suffix)))
+                continue;
+            changes.push_back(uninstall_one(dir, script.name));
+        }
+        return changes;
+    });
 }
 
 }  // namespace migmerge::cli

@@ -1,6 +1,7 @@
 #pragma once
 // Installing migmerge's git hooks without ever losing a hook someone else
 // wrote: a foreign hook is moved aside to NAME.migmerge-chained and runs first.
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,8 @@ struct HookChange {
         return a.hook == b.hook && a.action == b.action;
     }
 };
+
+std::ostream& operator<<(std::ostream& out, const HookChange& change);  // "installed pre-push"
 
 // Error(bad_input) before writing anything when a hook cannot be installed
 // safely (NAME.migmerge-chained already taken) and `force` is not set.
