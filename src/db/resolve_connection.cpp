@@ -60,10 +60,24 @@ ConnectionTarget first_given(const ConnectionOptions& options) {
     return target_from_pg_variables(options.environment);
 }
 
+// Where SequelizeMeta lives is the project's choice, whatever URL reaches the
+// server: with --url or DATABASE_URL the config still names the table, schema
+// and timestamps. Looking in the default table instead would make every
+// migration seem pending and run them all again.
+void take_storage_from_config(const ConnectionOptions& options, ConnectionTarget& target) {
+    if (target.source != "--url" && target.source != "DATABASE_URL") return;
+    if (auto config = detail::target_from_sequelize_config(options)) {
+        target.table = config->table;
+        target.schema = config->schema;
+        target.timestamps = config->timestamps;
+    }
+}
+
 }  // namespace
 
 ConnectionTarget resolve_connection(const ConnectionOptions& options) {
     ConnectionTarget target = first_given(options);
+    take_storage_from_config(options, target);
     if (options.table) target.table = *options.table;
     if (options.schema) target.schema = *options.schema;
     return target;

@@ -58,6 +58,21 @@ TEST_F(ResolveConnection, DatabaseUrlWinsOverConfigAndPgVariables) {
     EXPECT_EQ(target.password, "envpw");
 }
 
+TEST_F(ResolveConnection, UrlStillTakesTheTableFromTheConfig) {
+    write_config_json();
+    ConnectionOptions given = options();
+    given.environment = {{"DATABASE_URL", "postgresql://env:envpw@env.host/env_db"},
+                         {"NODE_ENV", "production"}};
+    ConnectionTarget target = resolve_connection(given);
+    EXPECT_EQ(target.source, "DATABASE_URL");
+    EXPECT_EQ(target.params.at("host"), "env.host");
+    EXPECT_EQ(target.table, "migrations_meta");
+    EXPECT_EQ(target.schema, "ops");
+    EXPECT_TRUE(target.timestamps);
+    given.table = "override";
+    EXPECT_EQ(resolve_connection(given).table, "override");
+}
+
 TEST_F(ResolveConnection, ConfigWinsOverPgVariablesAndDefaultsToDevelopment) {
     write_config_json();
     ConnectionOptions given = options();
