@@ -83,8 +83,11 @@ void print_text(const Output& output, const db::ConnectionTarget& target,
     output.out << "\n";
     print_findings_text(output, report.findings, "migmerge repair");
     std::string totals;
-    for (const auto& [state, count] : counts) totals += std::to_string(count) + " " + state + ", ";
-    output.out << totals << summary_line(report.findings) << "\n";
+    for (const auto& [state, count] : counts) {
+        totals += (totals.empty() ? "" : ", ") + std::to_string(count) + " " + state;
+    }
+    output.out << (totals.empty() ? "No migrations." : totals + ".") << " "
+               << summary_line(report.findings) << "\n";
 }
 
 void print_json_status(const Output& output, const db::ConnectionTarget& target,

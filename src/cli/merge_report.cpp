@@ -77,20 +77,22 @@ std::string closing_advice(const MergeReport& report) {
     return "";
 }
 
+// check stands by every finding; plan and fix by what their renames leave standing.
+const std::vector<core::Finding>& standing_findings(const MergeReport& report) {
+    return report.command == MergeCommand::check ? report.findings : report.plan.unfixable;
+}
+
 void print_text(const Output& output, const MergeReport& report) {
     if (!output.quiet) {
         print_header(output, report.context);
         print_timeline(output, report.context, timeline_rows(report.context, report.findings));
     }
-    if (report.command == MergeCommand::check) {
-        print_findings_text(output, report.findings, fix_command_for(report.context));
-    } else {
-        print_findings_text(output, report.plan.unfixable, "");
-    }
-    if (!report.findings.empty()) output.out << "\n";
+    bool check = report.command == MergeCommand::check;
+    const auto& shown = standing_findings(report);
+    print_findings_text(output, shown, check ? fix_command_for(report.context) : "");
+    if (!shown.empty()) output.out << "\n";
     print_renames(output, report);
-    output.out << summary_line(report.command == MergeCommand::check ? report.findings
-                                                                     : report.plan.unfixable);
+    output.out << summary_line(shown);
     if (std::string advice = closing_advice(report); !advice.empty()) output.out << " " << advice;
     output.out << "\n";
 }
@@ -124,9 +126,7 @@ std::string fix_command_for(const MergeContext& context) {
 }
 
 int merge_exit_code(const MergeReport& report) {
-    const auto& judged =
-        report.command == MergeCommand::check ? report.findings : report.plan.unfixable;
-    return core::has_errors(judged) ? 1 : 0;
+    return core::has_errors(standing_findings(report)) ? 1 : 0;
 }
 
 void print_merge_report(const Output& output, const MergeReport& report) {

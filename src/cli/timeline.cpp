@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "migmerge/core/migration_name.hpp"
 #include "style.hpp"
 
 namespace migmerge::cli {
@@ -30,6 +31,8 @@ std::vector<TimelineRow> timeline_rows(const MergeContext& context,
     std::vector<TimelineRow> rows;
     for (const auto& [name, id] : sets.result.files) {
         if (sets.merge_base.contains(name)) continue;
+        // The ledger, .gitattributes, a README: not migrations, not in the picture.
+        if (core::MigrationName::parse(name).kind == core::NameKind::ignored) continue;
         core::Origin origin = core::origin_of(context.input, name);
         TimelineRow row{name, false, false, flagged.count(name) != 0};
         row.on_base = origin == core::Origin::base || origin == core::Origin::both ||
