@@ -75,6 +75,12 @@ HookChange install_one(const fs::path& dir, const HookScript& script) {
     return {script.name, "chained"};
 }
 
+// A hook of ours, or a hook we chained (even if ours was overwritten since).
+bool ours_to_undo(const fs::path& dir, const std::string& name) {
+    return is_ours(dir / name) || occupied(dir / (name + chained_suffix));
+}
+
+// A hook someone wrote over ours is left alone, and so is what we chained.
 HookChange uninstall_one(const fs::path& dir, const std::string& name) {
     fs::path hook = dir / name;
     fs::path chained = dir / (name + chained_suffix);
@@ -129,9 +135,7 @@ std::vector<HookChange> uninstall_hooks(const std::string& hooks_dir) {
         fs::path dir(hooks_dir);
         std::vector<HookChange> changes;
         for (const auto& script : hook_scripts()) {
-            if (!occupied(dir / script.name) && !occupied(dir / (script.name + chained_suffix)))
-                continue;
-            changes.push_back(uninstall_one(dir, script.name));
+            if (ours_to_undo(dir, script.name)) changes.push_back(uninstall_one(dir, script.name));
         }
         return changes;
     });
