@@ -7,7 +7,7 @@
 // its stderr) can never corrupt them. The first command is `init`; it carries
 // the password, which is why it comes over a pipe and never through argv/env.
 //
-//   {"cmd":"init","projectDir":..,"connection":{host,port,user,password,database,ssl,schema}}
+//   {"cmd":"init","projectDir":..,"connection":{host,port,user,password,database,ssl}}
 //   {"cmd":"up"|"down","name":..,"path":..}
 // Replies: {"ok":true,"name":..,"ms":..} or {"error":KIND,"name":..,"message":..}
 
@@ -37,9 +37,8 @@ function loadSequelize(projectDir) {
 function sequelizeOptions(connection) {
   const dialectOptions = { application_name: 'migmerge-bridge' };
   if (connection.ssl) dialectOptions.ssl = { require: true, rejectUnauthorized: false };
-  if (connection.schema && connection.schema !== 'public') {
-    dialectOptions.options = `-c search_path="${connection.schema.replace(/"/g, '""')}"`;
-  }
+  // No search_path from migrationStorageTableSchema: sequelize-cli keeps the
+  // migrations in the connection's default schema, and so must we.
   return {
     dialect: 'postgres',
     host: connection.host,

@@ -27,7 +27,7 @@ int port_number(const std::string& text) {
 // libpq keywords to node-postgres options; absent ones stay absent so that
 // pg falls back to the same PG* variables libpq would.
 json connection_of(const db::ConnectionTarget& target) {
-    json connection = {{"ssl", wants_ssl(target)}, {"schema", target.schema}};
+    json connection = {{"ssl", wants_ssl(target)}};
     const std::pair<const char*, const char*> keywords[] = {
         {"host", "host"}, {"hostaddr", "host"}, {"user", "user"}, {"dbname", "database"}};
     for (const auto& [libpq, pg] : keywords) {

@@ -64,6 +64,20 @@ TEST_F(Migrate, RunsTheDevOpserMigrationsAndRecordsThem) {
     EXPECT_EQ(events_[3].name, both[1]);
 }
 
+// sequelize-cli keeps only SequelizeMeta in migrationStorageTableSchema; the
+// migrations themselves run in the connection's default schema.
+TEST_F(Migrate, ACustomMetaSchemaDoesNotMoveTheMigrationsTables) {
+    project_->copy_devopser_migrations();
+    RunContext context = context_with();
+    context.target.schema = "meta";
+    RunReport report = migrate(context, {}, [](const MigrationEvent&) {});
+    EXPECT_FALSE(report.failed) << report.failure;
+    EXPECT_EQ(database_->query_value("SELECT count(*) FROM \"meta\".\"SequelizeMeta\""), "2");
+    EXPECT_EQ(database_->query_column("SELECT table_schema FROM information_schema.tables "
+                                      "WHERE table_name = 'sites'"),
+              (Names{"public"}));
+}
+
 TEST_F(Migrate, RecordsTheChecksumOfEachAppliedFile) {
     add({a});
     run();
