@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <future>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -11,92 +10,43 @@
 
 #include "support/pg_fixture.hpp"
 #include "support/process.hpp"
-#include "support/temp_dir.hpp"
+#include "support/sequelize_project.hpp"
 
 namespace migmerge::test {
 namespace {
 
-namespace fs = std::filesystem;
 using Names = std::vector<std::string>;
 
 const std::string a = "20250101000000-a.js";
 const std::string b = "20250102000000-b.js";
 const std::string c = "20250103000000-c.js";
 
-std::string node_tools_missing() {
-    if (run_process({"node", "--version"}).exit_code != 0) return "node is not installed";
-    if (!fs::exists(MIGMERGE_SOURCE_DIR "/node_modules/sequelize-cli")) {
-        return "no node_modules in " MIGMERGE_SOURCE_DIR " (run npm ci there)";
-    }
-    return "";
-}
-
-// Not idempotent on purpose: every run leaves a row in "effects", and the
-// sleep widens the window in which a second runner could slip in.
-std::string slow_counting_migration(const std::string& name) {
-    return "module.exports = {\n  async up(qi) {\n"
-           "    await qi.sequelize.query('CREATE TABLE IF NOT EXISTS effects (id serial, name "
-           "text)');\n"
-           "    await qi.sequelize.query(\"INSERT INTO effects (name) VALUES ('" +
-           name +
-           "')\");\n"
-           "    await qi.sequelize.query('SELECT pg_sleep(1)');\n  },\n"
-           "  async down() {},\n};\n";
-}
-
 class Runner : public ::testing::Test {
   protected:
     void SetUp() override {
         MIGMERGE_REQUIRE_POSTGRES();
-        if (std::string missing = node_tools_missing(); !missing.empty()) {
-            if (ci_mode()) FAIL() << missing << " (CI=true)";
-            GTEST_SKIP() << missing;
-        }
+        MIGMERGE_REQUIRE_NODE();
         database_.emplace();
-        fs::create_directories(project_ / "migrations");
-        fs::create_directory_symlink(MIGMERGE_SOURCE_DIR "/node_modules",
-                                     project_ / "node_modules");
-        write_file(project_ / "config/config.json", config_json());
+        project_.emplace(*database_);
     }
 
-    std::string config_json() const {
-        const PgServer& server = database_->server();
-        return R"({"development": {"dialect": "postgres", "host": ")" + server.host +
-               R"(", "port": )" + server.port + R"(, "username": ")" + server.user +
-               R"(", "password": ")" + server.password + R"(", "database": ")" + database_->name() +
-               "\"}}\n";
-    }
-
+    // Not idempotent on purpose: every run leaves a row in "effects", and the
+    // sleep widens the window in which a second runner could slip in.
     void add(const Names& names) const {
-        for (const auto& name : names) {
-            write_file(project_ / ("migrations/" + name), slow_counting_migration(name));
-        }
+        for (const auto& name : names) project_->add_migration(name, sleeping_migration(name, 1));
     }
 
     ProcessResult migmerge(const std::vector<std::string>& args) const {
-        return run_migmerge(args, project_.path(), {});
+        return run_migmerge(args, project_->dir(), {});
     }
-
     ProcessResult sequelize_cli(const std::vector<std::string>& args) const {
-        std::vector<std::string> argv{"node",
-                                      project_ / "node_modules/sequelize-cli/lib/sequelize"};
-        argv.insert(argv.end(), args.begin(), args.end());
-        ProcessOptions options;
-        options.cwd = project_.path();
-        options.unset_env = {"DATABASE_URL", "NODE_ENV"};
-        return run_process(argv, options);
+        return project_->sequelize_cli(args);
     }
+    Names effects() const { return test::effects(*database_); }
+    Names meta_rows() const { return test::meta_rows(*database_); }
 
-    Names effects() const {
-        return database_->query_column("SELECT name FROM effects ORDER BY id");
-    }
-    Names meta_rows() const {
-        return database_->query_column(
-            R"(SELECT name FROM "SequelizeMeta" ORDER BY name COLLATE "C")");
-    }
-
-    TempDir project_{"migmerge-e2e-runner"};
     std::optional<TestDatabase> database_;
+    std::optional<SequelizeProject> project_;
 };
 
 TEST_F(Runner, SixteenConcurrentMigratesRunEachMigrationExactlyOnce) {

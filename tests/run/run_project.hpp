@@ -1,58 +1,14 @@
 #pragma once
-// A throwaway Sequelize project for runner tests: migrations/, a
-// config/config.json pointing at a TestDatabase, and node_modules linked to
-// the repository's (sequelize 6.37.7, sequelize-cli 6.6.5, pg).
-#include <string>
-
+// A SequelizeProject as the runner sees it: the RunContext that points at it.
 #include "migmerge/run/runner.hpp"
-#include "support/pg_fixture.hpp"
-#include "support/temp_dir.hpp"
+#include "support/sequelize_project.hpp"
 
 namespace migmerge::test {
 
-// Node and the repository's node_modules, or why they are missing.
-std::string node_tools_missing();
-
-#define MIGMERGE_REQUIRE_NODE()                                                 \
-    do {                                                                        \
-        const std::string missing = ::migmerge::test::node_tools_missing();     \
-        if (!missing.empty()) {                                                 \
-            if (::migmerge::test::ci_mode()) FAIL() << missing << " (CI=true)"; \
-            GTEST_SKIP() << missing;                                            \
-        }                                                                       \
-    } while (false)
-
-enum class NodeModules { linked, absent };
-
-class RunProject {
+class RunProject : public SequelizeProject {
   public:
-    explicit RunProject(const TestDatabase& database, NodeModules modules = NodeModules::linked);
-
-    const std::string& dir() const { return dir_.path(); }
-    std::string migrations_dir() const { return dir_ / "migrations"; }
-    std::string path_of(const std::string& migration) const;
-
-    void add_migration(const std::string& name, const std::string& source) const;
-    void copy_devopser_migrations() const;  // the repository's migrations/
+    using SequelizeProject::SequelizeProject;
     run::RunContext context() const;
-
-    // sequelize-cli itself, run in the project; stdout and stderr together.
-    ProcessResult sequelize_cli(const std::vector<std::string>& args) const;
-
-  private:
-    TempDir dir_{"migmerge-run"};
-    const TestDatabase& database_;
 };
-
-// Migration sources. Every body appends its name to the table "effects", so
-// a test can count how often each migration really ran.
-std::string counting_migration(const std::string& name, const std::string& extra_up = "");
-std::string throwing_migration(const std::string& message);
-std::string migration_without_up();
-std::string migration_returning_no_promise();
-std::string sleeping_migration(const std::string& name, int seconds);
-
-std::vector<std::string> effects(const TestDatabase& database);    // names, in run order
-std::vector<std::string> meta_rows(const TestDatabase& database);  // byte order
 
 }  // namespace migmerge::test
