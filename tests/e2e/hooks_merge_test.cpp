@@ -99,6 +99,15 @@ TEST_F(HookMergeTest, WithoutMigmergeOnPathTheMergeGoesAheadAndSaysSo) {
     EXPECT_THAT(merge.err, HasSubstr("cmake --install"));
 }
 
+TEST_F(HookMergeTest, ACheckThatCannotRunBlocksAndNamesTheEscape) {
+    repo.write("migmerge.json", "{ not json");
+    ProcessResult merge = git_on_path(repo.path(), {"merge", "--no-edit", "staging"});
+    EXPECT_EQ(merge.exit_code, 1) << merge;
+    EXPECT_THAT(merge.err, HasSubstr("migmerge: error: malformed"));
+    EXPECT_THAT(merge.err, HasSubstr("the check could not run (exit 2)"));
+    EXPECT_THAT(merge.err, HasSubstr("git merge --no-verify"));
+}
+
 TEST_F(HookMergeTest, AMergeTouchingNoMigrationPassesSilently) {
     repo.branch("docs", "production");
     repo.checkout("docs");
