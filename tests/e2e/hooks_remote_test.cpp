@@ -42,6 +42,27 @@ TEST_F(HookTest, APullThatBringsNoMigrationSaysNothing) {
     EXPECT_THAT(printed(pull), Not(HasSubstr("migmerge:")));
 }
 
+TEST_F(HookTest, APullThatWouldCollideStopsBeforeItsMergeCommit) {
+    GitRepo upstream;
+    upstream.add_migration("20251222115645-initial-schema.js");
+    upstream.commit("schema");
+    TempDir home;
+    std::string clone = home / "clone";
+    git_in(home.path(), {"clone", "-q", upstream.path(), clone});
+    upstream.add_migration(audit);
+    upstream.commit("upstream: audit log");
+    write_file(clone + "/migrations/" + billing, default_migration_body(billing));
+    git_in(clone, {"add", "-A"});
+    git_on_path(clone, {"commit", "-q", "-m", "local: billing"});
+    hook_command(clone, {"install"});
+
+    ProcessResult pull = git_on_path(clone, {"pull", "--no-rebase", "--no-edit"});
+    EXPECT_THAT(printed(pull), HasSubstr("error: same-timestamp"));
+    EXPECT_THAT(printed(pull), HasSubstr("merge not committed"));
+    EXPECT_TRUE(file_exists(clone + "/.git/MERGE_HEAD")) << "the pull's merge is left open\n"
+                                                         << pull;
+}
+
 class HookPushTest : public HookTest {
   protected:
     void SetUp() override {
