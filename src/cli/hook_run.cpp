@@ -65,7 +65,9 @@ int block_on_errors(const Output& output, const Judgement& judgement, const std:
                     const std::string& next) {
     if (!core::has_errors(judgement.findings)) return 0;
     print_report(output, judgement);
-    output.out << paint(output.color, Tone::error, "migmerge: " + stop) << " " << next << "\n";
+    // Keeps a JSON or GitHub-annotation stdout parseable.
+    std::ostream& note = output.format == Format::text ? output.out : output.err;
+    note << paint(output.color, Tone::error, "migmerge: " + stop) << " " << next << "\n";
     return 1;
 }
 
@@ -145,11 +147,11 @@ void check_new_head(const core::MigrationSet& head, const Output& output) {
 int post_merge(const GlobalOptions& global, const Output& output) {
     Project project = open_repository_project(global);
     const git::Repository& repo = *project.repository;
-    bool merge_commit = repo.head_is_merge_commit();
-    core::MigrationSet before = folder_or_empty(project, merge_commit ? "HEAD^1" : "ORIG_HEAD");
+    // ORIG_HEAD is where the branch stood before the merge or pull.
+    core::MigrationSet before = folder_or_empty(project, "ORIG_HEAD");
     core::MigrationSet after = folder_at(project, "HEAD");
     if (before == after) return 0;  // nothing arrived in the migrations folder
-    if (merge_commit)
+    if (repo.head_is_merge_commit())
         check_merge_commit_made(project, output);
     else
         check_new_head(after, output);
