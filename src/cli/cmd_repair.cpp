@@ -55,7 +55,8 @@ void print_text(const Output& output, const db::ConnectionTarget& target,
 
 int run_repair(const GlobalOptions& global, const RepairOptions& options, const Output& output) {
     Project project = open_project(global);
-    run::LocalFolder folder = run::read_local_folder(project.migrations_dir);
+    run::LocalFolder folder =
+        run::read_local_folder(project.migrations_dir, run::FolderContents::names_only);
     core::Ledger ledger = core::Ledger::parse(
         folder.ledger_text, project.migrations_folder + "/" + core::ledger_file_name);
     std::set<std::string> files;

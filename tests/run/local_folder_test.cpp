@@ -56,6 +56,22 @@ TEST(LocalFolder, ReadsTheLedgerApartFromTheFiles) {
     EXPECT_EQ(folder.other_files, std::vector<std::string>{".gitattributes"});
 }
 
+TEST(LocalFolder, NamesOnlyListsTheSameFilesAndLedgerWithoutChecksums) {
+    TempDir dir;
+    write_file(dir / "m/20250101000001-b.js", "abc");
+    write_file(dir / "m/20250101000000-a.js", "");
+    write_file(dir / "m/README.md", "abc");
+    write_file(dir / "m/.migmerge-renames", "a.js\tb.js\n");
+    LocalFolder folder = read_local_folder(dir / "m", FolderContents::names_only);
+    std::vector<LocalMigration> expected{
+        {"20250101000000-a.js", dir / "m/20250101000000-a.js", ""},
+        {"20250101000001-b.js", dir / "m/20250101000001-b.js", ""},
+    };
+    EXPECT_EQ(folder.migrations, expected);
+    EXPECT_EQ(folder.other_files, std::vector<std::string>{"README.md"});
+    EXPECT_EQ(folder.ledger_text, "a.js\tb.js\n");
+}
+
 TEST(LocalFolder, MissingFolderIsBadInput) {
     TempDir dir;
     try {

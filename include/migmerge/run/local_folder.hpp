@@ -30,9 +30,14 @@ struct LocalFolder {
     const LocalMigration* find(const std::string& name) const;  // nullptr when absent
 };
 
+// Whether files are read and hashed. A repair only needs the names (and the
+// ledger, which is always read); hashing 100,000 files would dominate it.
+enum class FolderContents { with_checksums, names_only };
+
 // Error(bad_input) when the folder does not exist; Error(resource) when it
-// cannot be read.
-LocalFolder read_local_folder(const std::string& dir);
+// cannot be read. With names_only, every checksum is empty.
+LocalFolder read_local_folder(const std::string& dir,
+                              FolderContents contents = FolderContents::with_checksums);
 
 // The folder as core sees one (content id = checksum), for core::analyze_folder.
 core::MigrationSet to_migration_set(const LocalFolder& folder);
