@@ -8,6 +8,9 @@ namespace migmerge::git {
 
 LibraryUse::LibraryUse() {
     check(git_libgit2_init(), "cannot initialise libgit2");
+    // Like git itself, trust the object database on read: re-hashing every
+    // object read cost 12% of `check` on a 50,000-file migrations tree.
+    check(git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0), "cannot configure libgit2");
 }
 
 LibraryUse::~LibraryUse() {
