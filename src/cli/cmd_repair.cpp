@@ -60,7 +60,8 @@ int run_repair(const GlobalOptions& global, const RepairOptions& options, const 
     core::Ledger ledger = core::Ledger::parse(
         folder.ledger_text, project.migrations_folder + "/" + core::ledger_file_name);
     std::set<std::string> files;
-    for (const auto& migration : folder.migrations) files.insert(migration.name);
+    // Names come in byte order: the end hint makes each insert constant time.
+    for (const auto& migration : folder.migrations) files.insert(files.end(), migration.name);
     db::ConnectionTarget target = connection_target(project, options.db);
     // A dry run only reads: it need not wait for a migration holding the lock.
     std::optional<db::AdvisoryLock> lock;

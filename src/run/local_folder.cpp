@@ -1,8 +1,14 @@
 #include "migmerge/run/local_folder.hpp"
 
+#include <dirent.h>
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <system_error>
 
@@ -15,38 +21,55 @@ namespace fs = std::filesystem;
 namespace migmerge::run {
 namespace {
 
-std::string read_bytes(const fs::path& path) {
+std::string read_bytes(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream content;
     content << in.rdbuf();
-    if (!in && !in.eof()) throw resource_failure("cannot read " + path.string());
+    if (!in && !in.eof()) throw resource_failure("cannot read " + path);
     return content.str();
 }
 
+struct DirCloser {
+    void operator()(DIR* dir) const { ::closedir(dir); }
+};
+using DirHandle = std::unique_ptr<DIR, DirCloser>;
+
+// d_type spares a stat per file; links and file systems without it need one.
+bool is_regular_file(const std::string& dir, const dirent& entry) {
+    if (entry.d_type == DT_REG) return true;
+    if (entry.d_type != DT_LNK && entry.d_type != DT_UNKNOWN) return false;
+    struct stat info {};
+    return ::stat((dir + "/" + entry.d_name).c_str(), &info) == 0 && S_ISREG(info.st_mode);
+}
+
 // Regular files only (a symlink to one counts, as it does for sequelize-cli's
-// readdir + require), by basename in byte order. Basenames are taken once:
-// rebuilding them in the comparator dominated reading 100,000 files.
-std::vector<std::string> regular_file_names(const fs::path& dir) {
-    std::error_code error;
-    std::vector<std::string> names;
-    for (fs::directory_iterator it(dir, error), end; !error && it != end; it.increment(error)) {
-        if (it->is_regular_file(error)) names.push_back(it->path().filename().string());
+// readdir + require), by basename in byte order. Plain readdir: building a
+// std::filesystem::path per entry dominated listing 100,000 files.
+std::vector<std::string> regular_file_names(const std::string& dir) {
+    DirHandle handle(::opendir(dir.c_str()));
+    if (!handle) {
+        throw resource_failure("cannot read the migrations folder " + dir, std::strerror(errno));
     }
-    if (error)
-        throw resource_failure("cannot read the migrations folder " + dir.string(),
-                               error.message());
+    std::vector<std::string> names;
+    errno = 0;
+    while (const dirent* entry = ::readdir(handle.get())) {
+        if (is_regular_file(dir, *entry)) names.emplace_back(entry->d_name);
+        errno = 0;
+    }
+    if (errno != 0) {
+        throw resource_failure("cannot read the migrations folder " + dir, std::strerror(errno));
+    }
     std::sort(names.begin(), names.end());
     return names;
 }
 
-void add_file(LocalFolder& folder, const fs::path& path, FolderContents contents) {
-    const std::string name = path.filename().string();
+void add_file(LocalFolder& folder, const std::string& name, FolderContents contents) {
+    const std::string path = folder.dir + "/" + name;
     const bool hashed = contents == FolderContents::with_checksums;
     if (name == core::ledger_file_name) {
         folder.ledger_text = read_bytes(path);
     } else if (core::sequelize_would_run(name)) {
-        folder.migrations.push_back(
-            {name, path.string(), hashed ? core::sha256_hex(read_bytes(path)) : ""});
+        folder.migrations.push_back({name, path, hashed ? core::sha256_hex(read_bytes(path)) : ""});
     } else {
         folder.other_files.push_back(name);
         folder.other_checksums[name] = hashed ? core::sha256_hex(read_bytes(path)) : "";
@@ -68,8 +91,8 @@ LocalFolder read_local_folder(const std::string& dir, FolderContents contents) {
     if (error || !fs::is_directory(absolute, error)) throw bad_input("no migrations folder", dir);
     LocalFolder folder;
     folder.dir = absolute.string();
-    for (const std::string& name : regular_file_names(absolute)) {
-        add_file(folder, absolute / name, contents);
+    for (const std::string& name : regular_file_names(folder.dir)) {
+        add_file(folder, name, contents);
     }
     return folder;
 }
