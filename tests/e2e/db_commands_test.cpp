@@ -20,15 +20,8 @@ const std::string b = "20250102000000-b.js";
 const std::string b2 = "20250104000000-b.js";
 const std::string c = "20250103000000-c.js";
 
-class DbCommands : public ::testing::Test {
+class DbCommands : public test::ProjectTest<test::SequelizeProject> {
   protected:
-    void SetUp() override {
-        MIGMERGE_REQUIRE_POSTGRES();
-        MIGMERGE_REQUIRE_NODE();
-        database_.emplace();
-        project_.emplace(*database_);
-    }
-
     void add(const Names& names) const {
         for (const auto& name : names) project_->add_migration(name, counting_migration(name));
     }
@@ -52,9 +45,6 @@ class DbCommands : public ::testing::Test {
         return states;
     }
     Names rows() const { return meta_rows(*database_); }
-
-    std::optional<TestDatabase> database_;
-    std::optional<SequelizeProject> project_;
 };
 
 TEST_F(DbCommands, StatusOfAFreshDatabaseIsAllPendingAndWritesNothing) {

@@ -21,15 +21,8 @@ const std::string a = "20250101000000-a.js";
 const std::string b = "20250102000000-b.js";
 const std::string c = "20250103000000-c.js";
 
-class Runner : public ::testing::Test {
+class Runner : public test::ProjectTest<test::SequelizeProject> {
   protected:
-    void SetUp() override {
-        MIGMERGE_REQUIRE_POSTGRES();
-        MIGMERGE_REQUIRE_NODE();
-        database_.emplace();
-        project_.emplace(*database_);
-    }
-
     // Not idempotent on purpose: every run leaves a row in "effects", and the
     // sleep widens the window in which a second runner could slip in.
     void add(const Names& names) const {
@@ -44,9 +37,6 @@ class Runner : public ::testing::Test {
     }
     Names effects() const { return test::effects(*database_); }
     Names meta_rows() const { return test::meta_rows(*database_); }
-
-    std::optional<TestDatabase> database_;
-    std::optional<SequelizeProject> project_;
 };
 
 TEST_F(Runner, SixteenConcurrentMigratesRunEachMigrationExactlyOnce) {

@@ -12,24 +12,14 @@ namespace {
 
 using test::RunProject;
 
-class BridgeTest : public ::testing::Test {
+class BridgeTest : public test::ProjectTest<test::RunProject> {
   protected:
-    void SetUp() override {
-        MIGMERGE_REQUIRE_POSTGRES();
-        MIGMERGE_REQUIRE_NODE();
-        database_.emplace();
-        project_.emplace(*database_);
-    }
-
     LocalMigration migration(const std::string& name, const std::string& source) {
         project_->add_migration(name, source);
         return {name, project_->path_of(name), ""};
     }
 
     Bridge start() { return Bridge("node", project_->dir(), database_->target()); }
-
-    std::optional<test::TestDatabase> database_;
-    std::optional<RunProject> project_;
 };
 
 Error start_error(const std::string& node, const std::string& dir,

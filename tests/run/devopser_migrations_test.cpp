@@ -20,13 +20,11 @@ Names tables(const TestDatabase& database) {
 
 const Names all_tables{"Users", "conversations", "deployments", "site_images", "sites"};
 
-class DevOpserMigrations : public ::testing::Test {
+class DevOpserMigrations : public test::ProjectTest<test::RunProject> {
   protected:
     void SetUp() override {
-        MIGMERGE_REQUIRE_POSTGRES();
-        MIGMERGE_REQUIRE_NODE();
-        database_.emplace();
-        project_.emplace(*database_);
+        ProjectTest::SetUp();
+        if (IsSkipped() || HasFatalFailure()) return;
         project_->copy_devopser_migrations();
     }
 
@@ -35,9 +33,6 @@ class DevOpserMigrations : public ::testing::Test {
         EXPECT_EQ(result.exit_code, 0) << result;
         return result.out + result.err;
     }
-
-    std::optional<TestDatabase> database_;
-    std::optional<RunProject> project_;
 };
 
 TEST_F(DevOpserMigrations, FollowTheTeamsIdempotencyProcedure) {

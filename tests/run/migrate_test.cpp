@@ -21,15 +21,8 @@ const std::string a = "20250101000000-a.js";
 const std::string b = "20250102000000-b.js";
 const std::string c = "20250103000000-c.js";
 
-class Migrate : public ::testing::Test {
+class Migrate : public test::ProjectTest<test::RunProject> {
   protected:
-    void SetUp() override {
-        MIGMERGE_REQUIRE_POSTGRES();
-        MIGMERGE_REQUIRE_NODE();
-        database_.emplace();
-        project_.emplace(*database_);
-    }
-
     void add(const std::vector<std::string>& names) {
         for (const auto& name : names) project_->add_migration(name, counting_migration(name));
     }
@@ -41,8 +34,6 @@ class Migrate : public ::testing::Test {
 
     RunContext context_with() const { return project_->context(); }
 
-    std::optional<test::TestDatabase> database_;
-    std::optional<test::RunProject> project_;
     std::vector<MigrationEvent> events_;
 };
 

@@ -19,13 +19,11 @@ const std::string a = "20250101000000-a.js";
 const std::string b = "20250102000000-b.js";
 const std::string c = "20250103000000-c.js";
 
-class Undo : public ::testing::Test {
+class Undo : public test::ProjectTest<test::RunProject> {
   protected:
     void SetUp() override {
-        MIGMERGE_REQUIRE_POSTGRES();
-        MIGMERGE_REQUIRE_NODE();
-        database_.emplace();
-        project_.emplace(*database_);
+        ProjectTest::SetUp();
+        if (IsSkipped() || HasFatalFailure()) return;
         for (const auto& name : {a, b, c}) {
             project_->add_migration(name, test::counting_migration(name));
         }
@@ -35,9 +33,6 @@ class Undo : public ::testing::Test {
     RunReport run(Mode mode, const std::string& name = "") {
         return undo(project_->context(), {mode, name}, {});
     }
-
-    std::optional<test::TestDatabase> database_;
-    std::optional<test::RunProject> project_;
 };
 
 TEST_F(Undo, LastRevertsTheGreatestName) {

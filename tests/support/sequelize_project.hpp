@@ -2,7 +2,10 @@
 // A throwaway Sequelize project for runner and end-to-end tests: migrations/,
 // a config/config.json pointing at a TestDatabase, and node_modules linked to
 // the repository's (sequelize 6.37.7, sequelize-cli 6.6.5, pg).
+#include <optional>
 #include <string>
+
+#include <gtest/gtest.h>
 
 #include "support/pg_fixture.hpp"
 #include "support/temp_dir.hpp"
@@ -42,6 +45,22 @@ class SequelizeProject {
   private:
     TempDir dir_{"migmerge-run"};
     const TestDatabase& database_;
+};
+
+// Base for tests that need a fresh database and a Sequelize project on it;
+// without PostgreSQL or node they fail under CI=true and skip otherwise.
+template <class Project>
+class ProjectTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        MIGMERGE_REQUIRE_POSTGRES();
+        MIGMERGE_REQUIRE_NODE();
+        database_.emplace();
+        project_.emplace(*database_);
+    }
+
+    std::optional<TestDatabase> database_;
+    std::optional<Project> project_;
 };
 
 // Migration sources. Every body appends its name to the table "effects", so
