@@ -40,8 +40,9 @@ void adopt_unrecorded_rows(db::MetaStore& store, const LocalFolder& folder,
                            const std::vector<std::string>& rows,
                            const std::map<std::string, db::AppliedRecord>& records) {
     for (const std::string& row : rows) {
+        if (records.count(row)) continue;  // first: find() is a linear scan
         const LocalMigration* file = folder.find(row);
-        if (!file || records.count(row)) continue;
+        if (!file) continue;
         store.record_applied(row, {file->checksum, utc_now_iso8601(), 0, host_name()});
     }
 }
