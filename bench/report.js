@@ -19,7 +19,8 @@ function kilobytes(value) {
 }
 
 function cells(row) {
-    return [row.what, row.migrations.toLocaleString('en-US'), milliseconds(row.ours),
+    const count = row.migrations === null ? '-' : row.migrations.toLocaleString('en-US');
+    return [row.what, count, milliseconds(row.ours),
         row.peer || '-', milliseconds(row.peerMs),
         row.ratio === null ? '-' : `${row.ratio.toFixed(1)}x`,
         results.describeTarget(row.target), results.targetMet(row), kilobytes(row.peakKb)];

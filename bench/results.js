@@ -9,7 +9,7 @@ function number(text) {
 
 function parseLine(line) {
     const [group, what, migrations, ours, peer, peerMs, target, peakKb] = line.split('\t');
-    const row = {group, what, migrations: Number(migrations), ours: number(ours),
+    const row = {group, what, migrations: number(migrations), ours: number(ours),
         peer: peer === '-' ? '' : peer, peerMs: number(peerMs), target, peakKb: number(peakKb)};
     row.ratio = row.peerMs !== null && row.ours ? row.peerMs / row.ours : null;
     return row;

@@ -14,7 +14,14 @@ make_project() {
 }
 
 psql_quiet() {
-    psql -q -v ON_ERROR_STOP=1 "$@" >/dev/null
+    PGOPTIONS="-c client_min_messages=warning" psql -q -v ON_ERROR_STOP=1 "$@" >/dev/null
+}
+
+# require_rows DATABASE COUNT: a run that did not do the work must not count.
+require_rows() {
+    local rows
+    rows=$(psql -tA -d "$1" -c 'SELECT count(*) FROM "SequelizeMeta"')
+    [[ $rows == "$2" ]] || { say "expected $2 rows in $1's SequelizeMeta, found $rows"; return 1; }
 }
 
 # fresh_database NAME [TEMPLATE]: drop and recreate, untimed setup for a run.
@@ -67,8 +74,10 @@ bench_pending() {
     project=$(make_project "pending-$count" "$count")
     ours=$(measure "$BENCH_RUNS" reset_pending_database -- migmerge_on pending "$project" migrate) ||
         return 1
+    require_rows pending "$count" || return 1
     peer=$(measure "$BENCH_RUNS" reset_pending_database -- \
         sequelize_cli_on pending "$project" db:migrate) || return 1
+    require_rows pending "$count" || return 1
     record migrate-pending "migrate, $count pending" "$count" "$ours" "sequelize-cli db:migrate" \
         "$peer" "ratio>=2" -
 }
@@ -96,5 +105,28 @@ bench_repair() {
         return 1
     reset_repair_database
     memory=$(peak_kb env DATABASE_URL="$(database_url repair)" "$MIGMERGE" -C "$project" repair)
+    require_renamed "$project" || return 1
     record repair "repair, $renames renames" "$rows" "$ours" - - "ms<1000" "$memory"
+}
+
+# After a repair no row may keep an old name of the ledger.
+require_renamed() {
+    local left
+    left=$(cut -f1 "$1/migrations/.migmerge-renames" |
+        psql -tA -d repair -c 'CREATE TEMP TABLE old (name text)' -c '\copy old FROM STDIN' \
+            -c 'SELECT count(*) FROM "SequelizeMeta" m JOIN old USING (name)' | tail -n 1)
+    [[ $left == 0 ]] || { say "repair left $left old names in SequelizeMeta"; return 1; }
+}
+
+# What any client pays before its first result: reaching PostgreSQL
+# (connection, SCRAM authentication, a backend) and, for sequelize-cli,
+# starting node with sequelize loaded. Shown for scale, not as targets.
+bench_floors() {
+    local database=$1 connect node_start
+    connect=$(measure "$BENCH_RUNS" - -- psql -d "$(database_url "$database")" -c 'SELECT 1') ||
+        return 1
+    record floor "floor: psql connect + SELECT 1" - - "psql" "$connect" - -
+    node_start=$(measure "$BENCH_RUNS" - -- node -e "require('$BENCH_ROOT/node_modules/sequelize')") ||
+        return 1
+    record floor "floor: node + require('sequelize')" - - "node" "$node_start" - -
 }

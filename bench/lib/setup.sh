@@ -45,7 +45,8 @@ cpu_model() {
 }
 
 # The hooks' cost on a merge that touches no migration is measured by
-# bench/hooks-cost (owned with the hooks); its output is shown as it prints it.
+# bench/hooks-cost (owned with the hooks: `hooks-cost [BINARY] [ROUNDS]`); its
+# table is shown as it prints it.
 hooks_cost() {
     local script="$BENCH_DIR/hooks-cost"
     echo
@@ -53,7 +54,10 @@ hooks_cost() {
         echo "hooks: $script not found; the hooks' cost is not measured in this run"
         return
     fi
-    echo "hooks' cost on a merge that touches no migration ($script):"
-    PATH="$(dirname "$MIGMERGE"):$PATH" MIGMERGE="$MIGMERGE" BENCH_RUNS="$BENCH_RUNS" "$script" ||
-        echo "hooks: $script failed (exit $?)"
+    echo "The hooks' cost on a merge that touches no migration (bench/hooks-cost):"
+    "$script" "$MIGMERGE" "$BENCH_HOOK_ROUNDS" || echo "hooks: $script failed (exit $?)"
+}
+
+load_average() {
+    cut -d' ' -f1-3 /proc/loadavg
 }
