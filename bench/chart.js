@@ -7,8 +7,8 @@
 const fs = require('fs');
 const results = require('./results');
 
-const WIDTH = 760, HEIGHT = 460;
-const PLOT = {left: 70, right: 250, top: 40, bottom: 60};
+const WIDTH = 880, HEIGHT = 460;
+const PLOT = {left: 70, right: 300, top: 40, bottom: 60};
 const SERIES = [
     {group: 'check', side: 'ours', label: 'migmerge check', color: '#1f77b4', dash: ''},
     {group: 'check', side: 'peer', label: 'git merge-base + 3 ls-tree', color: '#1f77b4', dash: '6 4'},

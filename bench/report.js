@@ -8,7 +8,7 @@ const fs = require('fs');
 const results = require('./results');
 
 const HEADERS = ['what', 'migrations', 'migmerge', 'peer', 'peer time', 'ratio', 'target',
-    'met', 'peak RSS'];
+    'met', 'peak RSS', 'peer peak RSS'];
 
 function milliseconds(value) {
     return value === null ? '-' : `${value.toLocaleString('en-US', {minimumFractionDigits: 1})} ms`;
@@ -23,20 +23,21 @@ function cells(row) {
     return [row.what, count, milliseconds(row.ours),
         row.peer || '-', milliseconds(row.peerMs),
         row.ratio === null ? '-' : `${row.ratio.toFixed(1)}x`,
-        results.describeTarget(row.target), results.targetMet(row), kilobytes(row.peakKb)];
+        results.describeTarget(row.target), results.targetMet(row), kilobytes(row.peakKb),
+        kilobytes(row.peerPeakKb)];
 }
 
 function textTable(rows) {
     const table = [HEADERS, ...rows.map(cells)];
     const widths = HEADERS.map((_, c) => Math.max(...table.map((line) => line[c].length)));
-    const right = new Set([1, 2, 4, 5, 8]);
+    const right = new Set([1, 2, 4, 5, 8, 9]);
     return table.map((line) => line.map((cell, c) =>
         right.has(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c])).join('  ').trimEnd())
         .join('\n');
 }
 
 function markdownTable(rows) {
-    const align = HEADERS.map((_, c) => ([1, 2, 4, 5, 8].includes(c) ? '---:' : '---'));
+    const align = HEADERS.map((_, c) => ([1, 2, 4, 5, 8, 9].includes(c) ? '---:' : '---'));
     return [HEADERS, align, ...rows.map(cells)].map((line) => `| ${line.join(' | ')} |`)
         .join('\n');
 }

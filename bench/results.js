@@ -8,9 +8,11 @@ function number(text) {
 }
 
 function parseLine(line) {
-    const [group, what, migrations, ours, peer, peerMs, target, peakKb] = line.split('\t');
+    const [group, what, migrations, ours, peer, peerMs, target, peakKb, peerPeakKb] =
+        line.split('\t');
     const row = {group, what, migrations: number(migrations), ours: number(ours),
-        peer: peer === '-' ? '' : peer, peerMs: number(peerMs), target, peakKb: number(peakKb)};
+        peer: peer === '-' ? '' : peer, peerMs: number(peerMs), target, peakKb: number(peakKb),
+        peerPeakKb: number(peerPeakKb)};
     row.ratio = row.peerMs !== null && row.ours ? row.peerMs / row.ours : null;
     return row;
 }

@@ -25,6 +25,18 @@ git_floor() {
     git -C "$repo" ls-tree "$merge_base:migrations" >/dev/null
 }
 
+# The floor's peak memory: the largest of its git processes.
+git_floor_peak_kb() {
+    local repo=$1 merge_base
+    merge_base=$(git -C "$repo" merge-base production staging)
+    {
+        peak_kb git -C "$repo" merge-base production staging
+        peak_kb git -C "$repo" ls-tree production:migrations
+        peak_kb git -C "$repo" ls-tree staging:migrations
+        peak_kb git -C "$repo" ls-tree "$merge_base:migrations"
+    } | sort -n | tail -n 1
+}
+
 migmerge_check() {
     "$MIGMERGE" -C "$1" --migrations-path migrations --no-color \
         check --base production --head staging
@@ -32,15 +44,16 @@ migmerge_check() {
 
 # bench_check_case GROUP MIGRATIONS COMMITS: one line of the table.
 bench_check_case() {
-    local group=$1 migrations=$2 commits=$3 repo ours floor memory
+    local group=$1 migrations=$2 commits=$3 repo ours floor memory floor_memory
     say "check: $migrations migrations, $commits commits"
     repo=$(make_history_repo "$migrations" "$commits")
     ours=$(measure "$BENCH_RUNS" - -- migmerge_check "$repo") || return 1
     floor=$(measure "$BENCH_RUNS" - -- git_floor "$repo") || return 1
     memory=$(peak_kb "$MIGMERGE" -C "$repo" --migrations-path migrations check \
         --base production --head staging)
+    floor_memory=$(git_floor_peak_kb "$repo")
     record "$group" "check, $commits commits" "$migrations" "$ours" "git merge-base + 3 ls-tree" \
-        "$floor" "ratio>=1" "$memory"
+        "$floor" "ratio>=1" "$memory" "$floor_memory"
 }
 
 # Sizes grow in migrations (with history), then in history alone at 1,000

@@ -53,8 +53,8 @@ peak_kb() {
     tail -n 1 "$out"
 }
 
-# record GROUP WHAT MIGRATIONS MIGMERGE_MS PEER PEER_MS TARGET PEAK_KB: one
-# result line; a column that does not apply is "-".
+# record GROUP WHAT MIGRATIONS MIGMERGE_MS PEER PEER_MS TARGET PEAK_KB
+# [PEER_PEAK_KB]: one result line; a column that does not apply is "-".
 record() {
     local IFS=$'\t'
     echo "$*" >>"$BENCH_RESULTS"
