@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # `migmerge check` against the floor: plain git reading the same three trees
 # and the merge base (sourced by bench/run).
 

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # The database-side comparisons (sourced by bench/run): migmerge status and
 # migrate against sequelize-cli on the same project and the same database, and
 # migmerge repair on a large SequelizeMeta. Needs the cluster's PG* variables.

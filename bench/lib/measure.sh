@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Timing and memory helpers for bench/run (sourced).
 #
 # Wall time comes from bash's EPOCHREALTIME (microseconds, no fork of its own),

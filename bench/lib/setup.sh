@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # What bench/run needs around the measurements (sourced): tools, the binary,
 # the throwaway cluster, the machine's description and the hooks' figure.
 
