@@ -25,7 +25,7 @@ struct StatusOptions {
 // A committed folder has no sha256 at hand: its checksums stay unknown, so
 // modified-after-apply is judged only against the work tree.
 core::MigrationSet files_at_ref(const Project& project, const std::string& ref) {
-    const git::Repository& repo = *project.repository;
+    git::Repository repo = git::Repository::discover(project.dir);
     core::MigrationSet set = repo.read_commit(repo.resolve(ref).commit, project.migrations_folder);
     if (!set.folder_exists)
         throw bad_input("no migrations folder at " + ref, project.migrations_folder);
@@ -35,8 +35,6 @@ core::MigrationSet files_at_ref(const Project& project, const std::string& ref) 
 core::MigrationSet read_files(const Project& project, const StatusOptions& options,
                               std::map<std::string, std::string>& checksums) {
     if (options.ref) {
-        if (!project.repository)
-            throw resource_failure("--ref needs a git repository", project.dir);
         core::MigrationSet set = files_at_ref(project, *options.ref);
         for (const auto& [name, id] : set.files) {
             if (core::sequelize_would_run(name)) checksums[name] = "";

@@ -24,18 +24,20 @@ std::string absolute_dir(const std::string& directory) {
     return path.string();
 }
 
-std::optional<git::Repository> try_discover(const std::string& dir) {
-    try {
-        return git::Repository::discover(dir);
-    } catch (const Error&) {
-        return std::nullopt;  // no repository: fine for commands that do not need one
+// The work tree root around `start`, found as git finds it (a `.git` folder
+// or file here or in a parent) without starting libgit2: status, repair,
+// migrate and undo never read git and should not pay its start-up (Debian's
+// libgit2 parses the system's whole CA bundle in git_libgit2_init).
+std::optional<std::string> work_tree_root(const std::string& start) {
+    for (fs::path dir = start;; dir = dir.parent_path()) {
+        if (fs::exists(dir / ".git")) return dir.string();
+        if (dir == dir.parent_path()) return std::nullopt;
     }
 }
 
-std::string project_dir_of(const GlobalOptions& global, const std::optional<git::Repository>& repo,
-                           const std::string& start) {
-    if (!global.directory.empty() || !repo || repo->is_bare()) return start;
-    std::string root = repo->workdir();
+std::optional<std::string> work_tree_root(const git::Repository& repository) {
+    if (repository.is_bare()) return std::nullopt;
+    std::string root = repository.workdir();
     if (!root.empty() && root.back() == '/') root.pop_back();
     return root;
 }
@@ -54,14 +56,12 @@ std::string migrations_dir_of(const GlobalOptions& global, const Project& projec
     return path.lexically_normal().string();
 }
 
-void locate_migrations(const GlobalOptions& global, Project& project) {
+// The folder as git names it: relative to the work tree root when there is one.
+void locate_migrations(const GlobalOptions& global, const std::optional<std::string>& root,
+                       Project& project) {
     project.migrations_dir = migrations_dir_of(global, project);
-    if (project.repository && !project.repository->is_bare()) {
-        project.migrations_folder = project.repository->relative_to_workdir(project.migrations_dir);
-    } else {
-        project.migrations_folder =
-            fs::path(project.migrations_dir).lexically_relative(project.dir).string();
-    }
+    project.migrations_folder =
+        fs::path(project.migrations_dir).lexically_relative(root.value_or(project.dir)).string();
 }
 
 }  // namespace
@@ -95,14 +95,14 @@ ProjectSettings read_settings(const std::string& project_dir) {
 
 namespace {
 
+// The project is -C DIR when given, else the work tree root, else where we stand.
 Project open_in(const GlobalOptions& global, const std::string& start,
-                std::optional<git::Repository> repository) {
+                const std::optional<std::string>& root) {
     Project project;
-    project.repository = std::move(repository);
-    project.dir = project_dir_of(global, project.repository, start);
+    project.dir = global.directory.empty() && root ? *root : start;
     project.settings = read_settings(project.dir);
     project.environment = read_environment();
-    locate_migrations(global, project);
+    locate_migrations(global, root, project);
     return project;
 }
 
@@ -110,13 +110,16 @@ Project open_in(const GlobalOptions& global, const std::string& start,
 
 Project open_project(const GlobalOptions& global) {
     std::string start = absolute_dir(global.directory);
-    return open_in(global, start, try_discover(start));
+    return open_in(global, start, work_tree_root(start));
 }
 
 Project open_repository_project(const GlobalOptions& global) {
     std::string start = absolute_dir(global.directory);
     // Here a missing repository is the error, with the git layer's message.
-    return open_in(global, start, git::Repository::discover(start));
+    git::Repository repository = git::Repository::discover(start);
+    Project project = open_in(global, start, work_tree_root(repository));
+    project.repository = std::move(repository);
+    return project;
 }
 
 }  // namespace migmerge::cli

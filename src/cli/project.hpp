@@ -27,7 +27,8 @@ struct Project {
 
 // Needs a repository (check, plan, fix, hooks): Error(resource) when there is none.
 Project open_repository_project(const GlobalOptions& global);
-// Works without git too (status, repair, migrate, undo in a container image).
+// Works without git too (status, repair, migrate, undo in a container image)
+// and never starts libgit2.
 Project open_project(const GlobalOptions& global);
 
 db::Environment read_environment();
