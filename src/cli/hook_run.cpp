@@ -89,21 +89,23 @@ std::vector<std::string> merged_revisions(const git::Repository& repo) {
 }
 
 int pre_merge_commit(const GlobalOptions& global, const Output& output) {
-    std::vector<std::string> revisions = merged_revisions(discover_repository(global));
+    git::Repository repository = discover_repository(global);
+    std::vector<std::string> revisions = merged_revisions(repository);
     if (revisions.size() != 1) {
         output.err << "migmerge: cannot tell which single commit is being merged; "
                       "run `migmerge check` after the merge\n";
         return 0;
     }
-    Project project = open_repository_project(global);
+    Project project = open_repository_project(global, std::move(repository));
     return check_merge_commit(project, revisions.front(), output);
 }
 
 // pre-commit runs on every commit: without MERGE_HEAD it returns before
 // reading any configuration.
 int pre_commit(const GlobalOptions& global, const Output& output) {
-    if (!discover_repository(global).merge_head()) return 0;
-    Project project = open_repository_project(global);
+    git::Repository repository = discover_repository(global);
+    if (!repository.merge_head()) return 0;
+    Project project = open_repository_project(global, std::move(repository));
     return check_merge_commit(project, "MERGE_HEAD", output);
 }
 

@@ -114,10 +114,13 @@ Project open_project(const GlobalOptions& global) {
 }
 
 Project open_repository_project(const GlobalOptions& global) {
-    std::string start = absolute_dir(global.directory);
     // Here a missing repository is the error, with the git layer's message.
-    git::Repository repository = git::Repository::discover(start);
-    Project project = open_in(global, start, work_tree_root(repository));
+    return open_repository_project(global,
+                                   git::Repository::discover(absolute_dir(global.directory)));
+}
+
+Project open_repository_project(const GlobalOptions& global, git::Repository repository) {
+    Project project = open_in(global, absolute_dir(global.directory), work_tree_root(repository));
     project.repository = std::move(repository);
     return project;
 }

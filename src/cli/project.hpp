@@ -27,6 +27,8 @@ struct Project {
 
 // Needs a repository (check, plan, fix, hooks): Error(resource) when there is none.
 Project open_repository_project(const GlobalOptions& global);
+// The same around a repository the caller already opened (libgit2 starts once).
+Project open_repository_project(const GlobalOptions& global, git::Repository repository);
 // Works without git too (status, repair, migrate, undo in a container image)
 // and never starts libgit2.
 Project open_project(const GlobalOptions& global);
