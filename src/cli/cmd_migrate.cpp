@@ -18,6 +18,7 @@ int run_migrate(const GlobalOptions& global, const MigrateCommandOptions& option
                 const Output& output) {
     Project project = open_project(global);
     run::RunContext context = run_context(project, options.run);
+    print_run_target(output, context);
     run::RunReport report =
         run::migrate(context, options.migrate, progress_printer(output, RunDirection::up));
     print_run_summary(output, "migrate", report, context.dry_run);

@@ -29,6 +29,7 @@ run::UndoOptions undo_options(const UndoCommandOptions& options) {
 int run_undo(const GlobalOptions& global, const UndoCommandOptions& options, const Output& output) {
     Project project = open_project(global);
     run::RunContext context = run_context(project, options.run);
+    print_run_target(output, context);
     run::RunReport report =
         run::undo(context, undo_options(options), progress_printer(output, RunDirection::down));
     print_run_summary(output, "undo", report, context.dry_run);

@@ -40,7 +40,14 @@ void print_header(const Output& output, const MergeContext& context) {
                << short_id(context.head.commit) << ") into "
                << paint(output.color, Tone::bold, "base " + context.base.spec) << " ("
                << short_id(context.base.commit) << "), merge base " << short_id(context.merge_base)
-               << "; " << judged_sentence(context.judged) << ".\n\n";
+               << "; " << judged_sentence(context.judged) << ".\n";
+    if (output.verbose) {
+        // -v: where the judged names came from, for when a result surprises.
+        output.out << "migrations folder " << context.folder << ", "
+                   << context.input.sets.result.files.size() << " files in the result, "
+                   << context.input.ledger.entries().size() << " ledger entries\n";
+    }
+    output.out << "\n";
 }
 
 void print_renames(const Output& output, const MergeReport& report) {

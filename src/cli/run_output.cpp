@@ -110,6 +110,13 @@ void print_text_summary(const Output& output, const std::string& command,
 
 }  // namespace
 
+void print_run_target(const Output& output, const run::RunContext& context) {
+    if (!output.verbose || output.format != Format::text) return;
+    output.out << "Database " << context.target.display() << ", table "
+               << context.target.qualified_table() << " (from " << context.target.source
+               << "); migrations in " << context.migrations_dir << "\n";
+}
+
 run::ProgressSink progress_printer(const Output& output, RunDirection direction) {
     return [output, direction](const run::MigrationEvent& event) {
         if (output.format == Format::json)

@@ -10,6 +10,8 @@ namespace migmerge::cli {
 
 enum class RunDirection { up, down };
 
+// -v: which database and folder a run is about to touch.
+void print_run_target(const Output& output, const run::RunContext& context);
 run::ProgressSink progress_printer(const Output& output, RunDirection direction);
 void print_run_summary(const Output& output, const std::string& command,
                        const run::RunReport& report, bool dry_run);

@@ -44,6 +44,17 @@ TEST_F(MergeScenarioTest, CheckTextShowsTheTimelineAndTheFixCommand) {
     EXPECT_EQ(result.out.find("\033["), std::string::npos) << "no colour when not a terminal";
 }
 
+TEST_F(MergeScenarioTest, VerboseSaysWhereTheNamesCameFrom) {
+    GitRepo repo;
+    build_diverged_branches(repo);
+    ProcessResult quiet = run_migmerge({"check", "--base", "production"}, repo.path());
+    EXPECT_EQ(quiet.out.find("migrations folder"), std::string::npos) << quiet;
+    ProcessResult verbose = run_migmerge({"-v", "check", "--base", "production"}, repo.path());
+    EXPECT_EQ(verbose.exit_code, 1) << verbose;
+    EXPECT_THAT(verbose.out,
+                HasSubstr("migrations folder migrations, 5 files in the result, 0 ledger entries"));
+}
+
 TEST_F(MergeScenarioTest, PlanMovesStagingsFilesAfterProductionsInOrder) {
     GitRepo repo;
     build_diverged_branches(repo);

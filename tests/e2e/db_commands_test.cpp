@@ -92,6 +92,9 @@ TEST_F(DbCommands, UndoFollowsSequelizeCliSemantics) {
     ProcessResult last = migmerge({"undo"});
     EXPECT_EQ(last.exit_code, 0) << last;
     EXPECT_THAT(last.out, HasSubstr("== 20250103000000-c: reverting ======="));
+    EXPECT_EQ(last.out.find("Database "), std::string::npos) << "only -v names the target";
+    EXPECT_THAT(migmerge({"-v", "undo", "--dry-run"}).out,
+                HasSubstr("(from config/config.json (development)); migrations in "));
     EXPECT_EQ(rows(), (Names{a, b}));
     EXPECT_EQ(migmerge({"undo", "--to", b}).exit_code, 0);
     EXPECT_EQ(rows(), (Names{a}));
