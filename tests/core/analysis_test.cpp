@@ -181,11 +181,7 @@ TEST(Analyze, DeletingNonMigrationsIsFine) {
 TEST(Analyze, RenameWithoutLedgerEntryIsFixable) {
     const std::string renamed = "20260201000000-initial.js";
     MergeScenario merge;
-    merge.at_merge_base({initial});
-    for (MigrationSet* set : {&merge.input().sets.head, &merge.input().sets.result}) {
-        set->files.erase(initial);
-        set->files[renamed] = test::content_id(initial);
-    }
+    merge.at_merge_base({initial}).renamed_by_head(initial, renamed);
     auto findings = analyze(merge.input());
     ASSERT_THAT(codes_of(findings), ElementsAre(FindingCode::renamed_unrecorded));
     EXPECT_THAT(findings[0].files, ElementsAre(initial, renamed));

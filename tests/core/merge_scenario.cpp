@@ -41,6 +41,14 @@ MergeScenario& MergeScenario::ledger(const std::string& text) {
     return *this;
 }
 
+MergeScenario& MergeScenario::renamed_by_head(const std::string& from, const std::string& to) {
+    for (MigrationSet* set : {&input_.sets.head, &input_.sets.result}) {
+        set->files.erase(from);
+        set->files[to] = content_id(from);
+    }
+    return *this;
+}
+
 MergeScenario& MergeScenario::rename_side(RenameSide side) {
     input_.rename_side = side;
     return *this;

@@ -20,6 +20,9 @@ class MergeScenario {
     MergeScenario& added_by_base(const std::vector<std::string>& names);
     MergeScenario& added_by_head(const std::vector<std::string>& names);
     MergeScenario& ledger(const std::string& text);
+    // Head renamed a merge-base file by hand (same content, new name) and
+    // the result took the rename; no ledger entry says so.
+    MergeScenario& renamed_by_head(const std::string& from, const std::string& to);
     MergeScenario& rename_side(RenameSide side);
     MergeScenario& now(const std::string& digits);
 

@@ -105,11 +105,7 @@ TEST(Planner, RenameSideBaseMovesBaseFiles) {
 TEST(Planner, RecordsAHandMadeRenameBeforeMovingFiles) {
     const std::string renamed = "20260201000000-initial.js";
     MergeScenario merge;
-    merge.at_merge_base({initial});
-    for (MigrationSet* set : {&merge.input().sets.head, &merge.input().sets.result}) {
-        set->files.erase(initial);
-        set->files[renamed] = test::content_id(initial);
-    }
+    merge.at_merge_base({initial}).renamed_by_head(initial, renamed);
     merge.added_by_base({"20260301000000-b.js"});
     Plan plan = plan_for(merge.input());
     EXPECT_THAT(plan.renames,
