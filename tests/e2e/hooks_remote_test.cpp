@@ -10,13 +10,19 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
+// A clone of `upstream` in `home`/clone with migmerge's hooks installed.
+std::string clone_with_hooks(GitRepo& upstream, const TempDir& home) {
+    std::string clone = home / "clone";
+    git_in(home.path(), {"clone", "-q", upstream.path(), clone});
+    hook_command(clone, {"install"});
+    return clone;
+}
+
 TEST_F(HookTest, AFastForwardPullPrintsTheArrivedMigrationsAndWhatToRun) {
     GitRepo upstream;
     build_diverged_branches(upstream, "main");
     TempDir home;
-    std::string clone = home / "clone";
-    git_in(home.path(), {"clone", "-q", upstream.path(), clone});
-    hook_command(clone, {"install"});
+    std::string clone = clone_with_hooks(upstream, home);
     upstream.add_migration("20260201000000-add-invoices.js");
     upstream.commit("main: invoices");
 
@@ -32,9 +38,7 @@ TEST_F(HookTest, APullThatBringsNoMigrationSaysNothing) {
     GitRepo upstream;
     build_diverged_branches(upstream, "main");
     TempDir home;
-    std::string clone = home / "clone";
-    git_in(home.path(), {"clone", "-q", upstream.path(), clone});
-    hook_command(clone, {"install"});
+    std::string clone = clone_with_hooks(upstream, home);
     upstream.write("README.md", "words only\n");
     upstream.commit("main: readme");
     ProcessResult pull = git_on_path(clone, {"pull", "--ff-only"});

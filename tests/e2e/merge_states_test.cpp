@@ -51,11 +51,10 @@ TEST_F(MergeScenarioTest, WorksFromASubdirectory) {
 TEST_F(MergeScenarioTest, WorksInABareRepository) {
     GitRepo repo;
     build_diverged_branches(repo);
-    TempDir bare;
-    git_in(bare.path(), {"clone", "-q", "--bare", repo.path(), "repo.git"});
+    TempDir outside;
     ProcessResult result = run_migmerge(
-        {"-C", bare / "repo.git", "check", "--base", "production", "--head", "staging"},
-        bare.path());
+        {"-C", bare_clone(repo, outside), "check", "--base", "production", "--head", "staging"},
+        outside.path());
     EXPECT_EQ(result.exit_code, 1) << result;
     EXPECT_THAT(result.out, HasSubstr("out-of-order"));
 }

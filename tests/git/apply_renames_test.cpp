@@ -158,8 +158,7 @@ TEST_F(ApplyRenames, NeedsAWorkTree) {
     GitRepo repo;
     make_history(repo);
     TempDir outside("migmerge-bare");
-    std::string bare = outside / "bare.git";
-    git_in(outside.path(), {"clone", "-q", "--bare", repo.path(), bare});
+    std::string bare = bare_clone(repo, outside);
     Repository found = Repository::discover(bare);
     Error error = expect_error([&] {
         found.apply_renames("migrations", {moving("20240101000000-a.js", "20240301000000-a.js")});

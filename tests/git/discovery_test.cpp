@@ -45,8 +45,7 @@ TEST_F(Discovery, ReadsCommitsOfABareRepository) {
     repo.add_migration("20240101000000-a.js");
     std::string first = repo.commit("first");
     TempDir outside("migmerge-bare");
-    std::string bare = outside / "bare.git";
-    git_in(outside.path(), {"clone", "-q", "--bare", repo.path(), bare});
+    std::string bare = bare_clone(repo, outside);
     Repository found = Repository::discover(bare);
     EXPECT_TRUE(found.is_bare());
     EXPECT_EQ(found.workdir(), "");

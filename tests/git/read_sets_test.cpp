@@ -140,8 +140,7 @@ TEST_F(ReadSets, ABareRepositoryHasNoWorkTreeToRead) {
     GitRepo repo;
     make_history(repo);
     TempDir outside("migmerge-bare");
-    std::string bare = outside / "bare.git";
-    git_in(outside.path(), {"clone", "-q", "--bare", repo.path(), bare});
+    std::string bare = bare_clone(repo, outside);
     Repository found = Repository::discover(bare);
     EXPECT_EQ(expect_error([&] { found.read_workdir("migrations"); }).code(), ExitCode::bad_input);
     EXPECT_EQ(found.read_commit("HEAD", "migrations").files.size(), 2u);

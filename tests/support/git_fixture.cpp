@@ -124,4 +124,10 @@ bool GitRepo::merge(const std::string& ref, bool allow_conflicts, bool commit) {
     return result.exit_code == 0;
 }
 
+std::string bare_clone(GitRepo& repo, const TempDir& into) {
+    std::string bare = into / "bare.git";
+    git_in(into.path(), {"clone", "-q", "--bare", repo.path(), bare});
+    return bare;
+}
+
 }  // namespace migmerge::test

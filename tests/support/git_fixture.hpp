@@ -58,4 +58,7 @@ class GitRepo {
 
 std::string default_migration_body(const std::string& name);
 
+// `git clone --bare` of `repo` into `into`/bare.git; returns that path.
+std::string bare_clone(GitRepo& repo, const TempDir& into);
+
 }  // namespace migmerge::test
