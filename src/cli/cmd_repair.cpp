@@ -1,11 +1,11 @@
 // `migmerge repair`: rewrites SequelizeMeta rows per the ledger, in one
 // transaction, under the lock, audited.
 #include <CLI/CLI.hpp>
-#include <set>
 
 #include "db_options.hpp"
 #include "findings_output.hpp"
 #include "invocation.hpp"
+#include "migmerge/core/in_parallel.hpp"
 #include "migmerge/db/meta_store.hpp"
 #include "migmerge/run/local_folder.hpp"
 #include "style.hpp"
@@ -55,20 +55,26 @@ void print_text(const Output& output, const db::ConnectionTarget& target,
 
 int run_repair(const GlobalOptions& global, const RepairOptions& options, const Output& output) {
     Project project = open_project(global);
-    run::LocalFolder folder =
-        run::read_local_folder(project.migrations_dir, run::FolderContents::names_only);
-    core::Ledger ledger = core::Ledger::parse(
-        folder.ledger_text, project.migrations_folder + "/" + core::ledger_file_name);
-    std::set<std::string> files;
-    // Names come in byte order: the end hint makes each insert constant time.
-    for (const auto& migration : folder.migrations) files.insert(files.end(), migration.name);
-    db::ConnectionTarget target = connection_target(project, options.db);
+    db::ConnectionTarget target;
     // A dry run only reads: it need not wait for a migration holding the lock.
     std::optional<db::AdvisoryLock> lock;
-    if (!options.dry_run) lock.emplace(target, options.lock_timeout);
-    db::MetaStore store(target);
-    db::RepairReport report =
-        store.repair(ledger, files, options.prune_orphans, options.dry_run, MIGMERGE_VERSION);
+    // Listing 100,000 files overlaps taking the lock and connecting.
+    auto [folder, store] = core::in_parallel(
+        [&] {
+            return run::read_local_folder(project.migrations_dir, run::FolderContents::names_only);
+        },
+        [&] {
+            target = connection_target(project, options.db);
+            if (!options.dry_run) lock.emplace(target, options.lock_timeout);
+            return db::MetaStore(target);
+        });
+    core::Ledger ledger = core::Ledger::parse(
+        folder.ledger_text, project.migrations_folder + "/" + core::ledger_file_name);
+    std::vector<std::string> files;
+    files.reserve(folder.migrations.size());
+    for (auto& migration : folder.migrations) files.push_back(std::move(migration.name));
+    db::RepairReport report = store.repair(ledger, std::move(files), options.prune_orphans,
+                                           options.dry_run, MIGMERGE_VERSION);
     if (output.format == Format::json) {
         print_json(output, {{"command", "repair"},
                             {"dryRun", options.dry_run},

@@ -9,6 +9,7 @@
 #include "migmerge/core/analysis.hpp"
 #include "migmerge/core/db_status.hpp"
 #include "migmerge/core/error.hpp"
+#include "migmerge/core/in_parallel.hpp"
 #include "migmerge/core/migration_name.hpp"
 #include "migmerge/db/meta_store.hpp"
 #include "migmerge/run/local_folder.hpp"
@@ -101,17 +102,22 @@ void print_json_status(const Output& output, const db::ConnectionTarget& target,
                         {"findings", to_json(report.findings)}});
 }
 
+// Reading and hashing the files overlaps connecting and reading the table: a
+// connection is mostly waiting on the server.
 int run_status(const GlobalOptions& global, const StatusOptions& options, const Output& output) {
     Project project = open_project(global);
     core::StatusInput input;
-    core::MigrationSet files = read_files(project, options, input.files);
+    db::ConnectionTarget target;
+    auto [files, snapshot] =
+        core::in_parallel([&] { return read_files(project, options, input.files); },
+                          [&] {
+                              target = connection_target(project, options.db);
+                              return db::MetaStore(target).snapshot();
+                          });
     input.ledger = core::Ledger::parse(files.ledger_text,
                                        project.migrations_folder + "/" + core::ledger_file_name);
-    db::ConnectionTarget target = connection_target(project, options.db);
-    db::MetaStore store(target);
-    if (store.table_exists()) input.rows = store.names();
-    for (const auto& [name, record] : store.applied_records())
-        input.recorded[name] = record.checksum;
+    input.rows = std::move(snapshot.names);
+    for (const auto& [name, record] : snapshot.records) input.recorded[name] = record.checksum;
     core::StatusReport report = core::compute_status(input);
     for (auto& finding : core::analyze_folder(files, utc_now())) report.findings.push_back(finding);
     if (output.format == Format::json)

@@ -10,17 +10,61 @@
 namespace migmerge::core {
 namespace {
 
-// The rows as the ledger is replayed, each remembering the name it had in
-// the table, so a chain a->b->c on row a becomes one change a->c.
+// A list of names in byte order, searchable: the caller's own vector when it
+// is sorted already (no copy of 100,000 names), else a sorted copy.
+class SortedNames {
+  public:
+    explicit SortedNames(const std::vector<std::string>& names) : names_(&names) {
+        if (std::is_sorted(names.begin(), names.end())) return;
+        copy_ = names;
+        std::sort(copy_.begin(), copy_.end());
+        names_ = &copy_;
+    }
+    SortedNames(const SortedNames&) = delete;
+    SortedNames& operator=(const SortedNames&) = delete;
+
+    bool contains(const std::string& name) const {
+        return std::binary_search(names_->begin(), names_->end(), name);
+    }
+    const std::vector<std::string>& names() const { return *names_; }
+
+  private:
+    const std::vector<std::string>* names_;
+    std::vector<std::string> copy_;
+};
+
+// The rows as the ledger is replayed. Only names the ledger touches are kept
+// aside; the table itself is searched, not copied into a map (planning 10,000
+// renames over 100,000 rows took most of a repair that way).
 struct Rows {
-    std::unordered_map<std::string, std::string> original_of;  // current name -> name in table
+    const SortedNames& table;
+    std::unordered_set<std::string> moved_away;                // table names no row holds now
+    std::unordered_map<std::string, std::string> original_of;  // moved row: current -> in table
     std::unordered_set<std::string> double_applied;            // rows repair must leave alone
 
-    bool has(const std::string& name) const { return original_of.count(name) != 0; }
+    bool has(const std::string& name) const {
+        return original_of.count(name) != 0 ||
+               (moved_away.count(name) == 0 && table.contains(name));
+    }
+    // A chain a->b->c on row a stays one change a->c.
     void rename(const std::string& from, const std::string& to) {
         auto node = original_of.extract(from);
+        if (node.empty()) {
+            moved_away.insert(from);
+            original_of.emplace(to, from);
+            return;
+        }
         node.key() = to;
         original_of.insert(std::move(node));
+    }
+    // Every name a row holds after the replay, each once (a row only moves
+    // onto a table name that was moved away).
+    template <class Visit>
+    void for_each_current(Visit&& visit) const {
+        for (const std::string& name : table.names()) {
+            if (!moved_away.count(name)) visit(name);
+        }
+        for (const auto& [current, original] : original_of) visit(current);
     }
 };
 
@@ -63,24 +107,33 @@ std::vector<RowChange> safe_order(std::vector<RowChange> renames) {
     return ordered;
 }
 
+std::vector<RowChange> renames_of(const Rows& rows) {
+    std::vector<RowChange> renames;
+    for (const auto& [current, original] : rows.original_of) {
+        if (current != original) renames.push_back({original, current});
+    }
+    return safe_order(std::move(renames));
+}
+
+std::vector<std::string> orphans_of(const Rows& rows, const SortedNames& files) {
+    std::vector<std::string> orphans;
+    rows.for_each_current([&](const std::string& name) {
+        if (!files.contains(name) && !rows.double_applied.count(name)) orphans.push_back(name);
+    });
+    std::sort(orphans.begin(), orphans.end());
+    return orphans;
+}
+
 }  // namespace
 
 RepairPlan plan_repair(const RepairInput& input) {
-    Rows rows;
-    for (const std::string& row : input.rows) rows.original_of.emplace(row, row);
+    const SortedNames table(input.rows);
+    const SortedNames files(input.files);
+    Rows rows{table, {}, {}, {}};
     RepairPlan plan;
     replay(input.ledger, rows, plan.findings);
-    std::vector<RowChange> renames;
-    std::vector<std::string> orphans;
-    for (const auto& [current, original] : rows.original_of) {
-        if (current != original) renames.push_back({original, current});
-        if (!input.files.count(current) && !rows.double_applied.count(current)) {
-            orphans.push_back(current);
-        }
-    }
-    plan.changes = safe_order(std::move(renames));
-    std::sort(orphans.begin(), orphans.end());
-    for (const std::string& orphan : orphans) {
+    plan.changes = renames_of(rows);
+    for (const std::string& orphan : orphans_of(rows, files)) {
         if (input.prune_orphans) {
             plan.changes.push_back({orphan, ""});
         } else {

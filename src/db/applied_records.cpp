@@ -13,43 +13,87 @@ std::ostream& operator<<(std::ostream& out, const AppliedRecord& record) {
                << record.duration_ms << " ms, host " << record.host << "}";
 }
 
+namespace detail {
+
+std::map<std::string, AppliedRecord> read_applied_records(pqxx::transaction_base& tx,
+                                                          const ConnectionTarget& target) {
+    std::map<std::string, AppliedRecord> records;
+    if (!side_table_exists(tx, target, kAppliedTable)) return records;
+    pqxx::result rows = tx.exec_params(
+        "SELECT name, checksum, "
+        "to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
+        "duration_ms, host FROM " +
+            side_table(target, kAppliedTable) + " WHERE meta_table = $1",
+        target.table);
+    for (const auto& row : rows) {
+        records.emplace_hint(records.end(), row[0].as<std::string>(),
+                             AppliedRecord{row[1].as<std::string>(), row[2].as<std::string>(),
+                                           row[3].as<std::int64_t>(), row[4].as<std::string>()});
+    }
+    return records;
+}
+
+}  // namespace detail
+
 std::map<std::string, AppliedRecord> MetaStore::applied_records() {
-    const ConnectionTarget& target = impl_->target;
-    return detail::translating_errors(target, impl_->what("read checksums beside"), [&] {
+    return detail::translating_errors(impl_->target, impl_->what("read checksums beside"), [&] {
         pqxx::read_transaction tx(*impl_->connection);
-        std::map<std::string, AppliedRecord> records;
-        if (!detail::side_table_exists(tx, target, detail::kAppliedTable)) return records;
-        pqxx::result rows = tx.exec_params(
-            "SELECT name, checksum, "
-            "to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
-            "duration_ms, host FROM " +
-                detail::side_table(target, detail::kAppliedTable) + " WHERE meta_table = $1",
-            target.table);
-        for (const auto& row : rows) {
-            records[row[0].as<std::string>()] =
-                AppliedRecord{row[1].as<std::string>(), row[2].as<std::string>(),
-                              row[3].as<std::int64_t>(), row[4].as<std::string>()};
-        }
-        return records;
+        return detail::read_applied_records(tx, impl_->target);
     });
 }
 
-// An empty applied_at means "now", in the server's clock like the audit's.
+namespace {
+
+// The upsert of one checksum record; $1 name, $2 checksum, $3 applied_at (empty
+// means "now", in the server's clock like the audit's), $4 duration, $5 host,
+// $6 the SequelizeMeta table it belongs to.
+std::string upsert_record_sql(const ConnectionTarget& target) {
+    return "INSERT INTO " + detail::side_table(target, detail::kAppliedTable) +
+           " (meta_table, name, checksum, applied_at, duration_ms, host) "
+           "VALUES ($6, $1, $2, coalesce(nullif($3, '')::timestamptz, now()), $4, $5) "
+           "ON CONFLICT (meta_table, name) DO UPDATE SET checksum = excluded.checksum, "
+           "applied_at = excluded.applied_at, duration_ms = excluded.duration_ms, "
+           "host = excluded.host";
+}
+
+}  // namespace
+
+void MetaStore::Impl::ensure_side_tables() {
+    if (side_tables_ready) return;
+    detail::translating_errors(target, what("create tables beside"), [&] {
+        pqxx::work tx(*connection);
+        detail::create_side_tables(tx, target);
+        tx.commit();
+    });
+    side_tables_ready = true;
+}
+
 void MetaStore::record_applied(const std::string& name, const AppliedRecord& record) {
     const ConnectionTarget& target = impl_->target;
+    impl_->ensure_side_tables();
     detail::translating_errors(target, impl_->what("record checksums beside"), [&] {
-        pqxx::work tx(*impl_->connection);
-        detail::create_side_tables(tx, target);
-        tx.exec_params0(
-            "INSERT INTO " + detail::side_table(target, detail::kAppliedTable) +
-                " (meta_table, name, checksum, applied_at, duration_ms, host) "
-                "VALUES ($1, $2, $3, coalesce(nullif($4, '')::timestamptz, now()), $5, $6) "
-                "ON CONFLICT (meta_table, name) DO UPDATE SET checksum = excluded.checksum, "
-                "applied_at = excluded.applied_at, duration_ms = excluded.duration_ms, "
-                "host = excluded.host",
-            target.table, name, record.checksum, record.applied_at, record.duration_ms,
-            record.host);
-        tx.commit();
+        pqxx::nontransaction tx(*impl_->connection);
+        tx.exec_params0(upsert_record_sql(target), name, record.checksum, record.applied_at,
+                        record.duration_ms, record.host, target.table);
+    });
+}
+
+// A data-modifying CTE makes the two inserts one statement: atomic without a
+// transaction block, and one round trip instead of eight per migration.
+void MetaStore::record_run(const std::string& name, const AppliedRecord& record) {
+    const ConnectionTarget& target = impl_->target;
+    ensure_table();
+    impl_->ensure_side_tables();
+    detail::translating_errors(target, impl_->what("write"), [&] {
+        pqxx::nontransaction tx(*impl_->connection);
+        std::string meta_insert =
+            impl_->table_shape(tx)->timestamps
+                ? " (name, \"createdAt\", \"updatedAt\") VALUES ($1, now(), now())"
+                : " (name) VALUES ($1)";
+        tx.exec_params0("WITH meta AS (INSERT INTO " + target.qualified_table() + meta_insert +
+                            ") " + upsert_record_sql(target),
+                        name, record.checksum, record.applied_at, record.duration_ms, record.host,
+                        target.table);
     });
 }
 

@@ -56,13 +56,24 @@ struct AdvisoryLock::Impl {
     ConnectionTarget target;
     std::unique_ptr<pqxx::connection> connection;
     std::string key;
+    bool held = false;
 };
 
 AdvisoryLock::AdvisoryLock(const ConnectionTarget& target, std::chrono::seconds timeout)
-    : impl_(std::make_unique<Impl>()) {
+    : AdvisoryLock(target) {
+    acquire(timeout);
+}
+
+AdvisoryLock::AdvisoryLock(const ConnectionTarget& target) : impl_(std::make_unique<Impl>()) {
     impl_->target = target;
     impl_->key = target.qualified_table();
     impl_->connection = detail::connect(target);
+}
+
+AdvisoryLock::AdvisoryLock(AdvisoryLock&&) noexcept = default;
+
+void AdvisoryLock::acquire(std::chrono::seconds timeout) {
+    const ConnectionTarget& target = impl_->target;
     std::string what = "cannot lock " + impl_->key + " on " + target.display();
     detail::translating_errors(target, what, [&] {
         pqxx::nontransaction tx(*impl_->connection);
@@ -75,12 +86,13 @@ AdvisoryLock::AdvisoryLock(const ConnectionTarget& target, std::chrono::seconds 
                                    "or raise --lock-timeout");
         }
     });
+    impl_->held = true;
 }
 
 // Closing the connection would release the lock too; unlocking first keeps
 // a pooled or slow-closing connection from holding it.
 AdvisoryLock::~AdvisoryLock() {
-    if (!impl_ || !impl_->connection) return;
+    if (!impl_ || !impl_->connection || !impl_->held) return;
     try {
         pqxx::nontransaction tx(*impl_->connection);
         tx.exec_params("SELECT pg_advisory_unlock($1::integer, hashtext($2::text))", kLockClass,

@@ -18,6 +18,20 @@ std::vector<std::string> column_strings(const pqxx::result& result) {
 
 }  // namespace
 
+std::ostream& operator<<(std::ostream& out, const MetaSnapshot& snapshot) {
+    out << "MetaSnapshot{" << (snapshot.table_exists ? "table" : "no table") << ", names:";
+    for (const std::string& name : snapshot.names) out << " " << name;
+    out << ", records:";
+    for (const auto& [name, record] : snapshot.records) out << " " << name << " " << record;
+    return out << "}";
+}
+
+std::vector<std::string> detail::names_in_byte_order(pqxx::transaction_base& tx,
+                                                     const ConnectionTarget& target) {
+    return column_strings(
+        tx.exec("SELECT name FROM " + target.qualified_table() + " ORDER BY name COLLATE \"C\""));
+}
+
 MetaStore::MetaStore(const ConnectionTarget& target) : impl_(std::make_unique<Impl>()) {
     impl_->target = target;
     impl_->connection = detail::connect(target);
@@ -35,6 +49,7 @@ bool MetaStore::table_exists() {
 }
 
 void MetaStore::ensure_table() {
+    if (impl_->shape) return;  // seen: no round trip per migration
     detail::translating_errors(impl_->target, impl_->what("create"), [&] {
         pqxx::work tx(*impl_->connection);
         if (!impl_->table_shape(tx)) detail::create_table(tx, impl_->target);
@@ -43,12 +58,24 @@ void MetaStore::ensure_table() {
     });
 }
 
+MetaSnapshot MetaStore::snapshot() {
+    return detail::translating_errors(impl_->target, impl_->what("read"), [&] {
+        pqxx::read_transaction tx(*impl_->connection);
+        MetaSnapshot snapshot;
+        snapshot.table_exists = impl_->table_shape(tx).has_value();
+        if (snapshot.table_exists) {
+            snapshot.names = detail::names_in_byte_order(tx, impl_->target);
+        }
+        snapshot.records = detail::read_applied_records(tx, impl_->target);
+        return snapshot;
+    });
+}
+
 std::vector<std::string> MetaStore::names() {
     return detail::translating_errors(impl_->target, impl_->what("read"), [&] {
         pqxx::read_transaction tx(*impl_->connection);
         if (!impl_->table_shape(tx)) return std::vector<std::string>{};
-        return column_strings(tx.exec("SELECT name FROM " + impl_->target.qualified_table() +
-                                      " ORDER BY name COLLATE \"C\""));
+        return detail::names_in_byte_order(tx, impl_->target);
     });
 }
 

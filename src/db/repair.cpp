@@ -9,25 +9,11 @@
 namespace migmerge::db {
 namespace {
 
-std::vector<std::string> rows_in_byte_order(pqxx::transaction_base& tx,
-                                            const ConnectionTarget& target) {
-    std::vector<std::string> rows;
-    for (const auto& row :
-         tx.exec("SELECT name FROM " + target.qualified_table() + " ORDER BY name COLLATE \"C\"")) {
-        rows.push_back(row[0].as<std::string>());
-    }
-    return rows;
-}
-
 core::RepairPlan plan_for(pqxx::transaction_base& tx, const ConnectionTarget& target,
-                          const core::Ledger& ledger, const std::set<std::string>& files,
+                          const core::Ledger& ledger, std::vector<std::string> files,
                           bool prune_orphans) {
-    core::RepairInput input;
-    input.rows = rows_in_byte_order(tx, target);
-    input.ledger = ledger;
-    input.files = files;
-    input.prune_orphans = prune_orphans;
-    return core::plan_repair(input);
+    return core::plan_repair(
+        {detail::names_in_byte_order(tx, target), ledger, std::move(files), prune_orphans});
 }
 
 // Audit first: a repair that dies half-way leaves neither audit nor changes.
@@ -46,7 +32,7 @@ void apply(pqxx::transaction_base& tx, const ConnectionTarget& target, detail::T
 
 }  // namespace
 
-RepairReport MetaStore::repair(const core::Ledger& ledger, const std::set<std::string>& files,
+RepairReport MetaStore::repair(const core::Ledger& ledger, std::vector<std::string> files,
                                bool prune_orphans, bool dry_run, const std::string& version) {
     const ConnectionTarget& target = impl_->target;
     return detail::translating_errors(target, impl_->what("repair"), [&] {
@@ -60,7 +46,7 @@ RepairReport MetaStore::repair(const core::Ledger& ledger, const std::set<std::s
         auto shape = impl_->table_shape(*tx);
         report.table_existed = shape.has_value();
         if (!shape) return report;
-        report.plan = plan_for(*tx, target, ledger, files, prune_orphans);
+        report.plan = plan_for(*tx, target, ledger, std::move(files), prune_orphans);
         if (dry_run || report.plan.changes.empty()) return report;
         apply(*tx, target, *shape, report.plan, version);
         tx->commit();

@@ -15,9 +15,8 @@ void record(Direction direction, const LocalMigration& migration, const StepOutc
         store.remove(migration.name);
         return;
     }
-    store.insert(migration.name);
-    store.record_applied(migration.name,
-                         {migration.checksum, utc_now_iso8601(), outcome.ms, host_name()});
+    store.record_run(migration.name,
+                     {migration.checksum, utc_now_iso8601(), outcome.ms, host_name()});
 }
 
 }  // namespace

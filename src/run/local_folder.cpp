@@ -63,13 +63,14 @@ std::vector<std::string> regular_file_names(const std::string& dir) {
     return names;
 }
 
-void add_file(LocalFolder& folder, const std::string& name, FolderContents contents) {
-    const std::string path = folder.dir + "/" + name;
+void add_file(LocalFolder& folder, std::string name, FolderContents contents) {
+    std::string path = folder.dir + "/" + name;
     const bool hashed = contents == FolderContents::with_checksums;
     if (name == core::ledger_file_name) {
         folder.ledger_text = read_bytes(path);
     } else if (core::sequelize_would_run(name)) {
-        folder.migrations.push_back({name, path, hashed ? core::sha256_hex(read_bytes(path)) : ""});
+        std::string checksum = hashed ? core::sha256_hex(read_bytes(path)) : "";
+        folder.migrations.push_back({std::move(name), std::move(path), std::move(checksum)});
     } else {
         folder.other_files.push_back(name);
         folder.other_checksums[name] = hashed ? core::sha256_hex(read_bytes(path)) : "";
@@ -91,9 +92,9 @@ LocalFolder read_local_folder(const std::string& dir, FolderContents contents) {
     if (error || !fs::is_directory(absolute, error)) throw bad_input("no migrations folder", dir);
     LocalFolder folder;
     folder.dir = absolute.string();
-    for (const std::string& name : regular_file_names(folder.dir)) {
-        add_file(folder, name, contents);
-    }
+    std::vector<std::string> names = regular_file_names(folder.dir);
+    folder.migrations.reserve(names.size());  // 100,000 entries: no regrowth
+    for (std::string& name : names) add_file(folder, std::move(name), contents);
     return folder;
 }
 

@@ -1,10 +1,11 @@
 // run::migrate: repair, then the pending migrations in order, under the lock.
-#include <set>
+#include <optional>
 
 #include "execution.hpp"
 #include "migmerge/core/analysis.hpp"
 #include "migmerge/core/db_status.hpp"
 #include "migmerge/core/error.hpp"
+#include "migmerge/core/in_parallel.hpp"
 #include "migmerge/core/ledger.hpp"
 #include "migmerge/run/runner.hpp"
 #include "migmerge/run/selection.hpp"
@@ -13,9 +14,10 @@
 namespace migmerge::run {
 namespace {
 
-std::set<std::string> migration_names(const LocalFolder& folder) {
-    std::set<std::string> names;
-    for (const LocalMigration& migration : folder.migrations) names.insert(migration.name);
+std::vector<std::string> migration_names(const LocalFolder& folder) {
+    std::vector<std::string> names;
+    names.reserve(folder.migrations.size());
+    for (const LocalMigration& migration : folder.migrations) names.push_back(migration.name);
     return names;
 }
 
@@ -24,14 +26,6 @@ std::map<std::string, std::string> recorded_checksums(
     std::map<std::string, std::string> checksums;
     for (const auto& [name, record] : records) checksums[name] = record.checksum;
     return checksums;
-}
-
-// A dry run neither creates the table nor applies the repair, so it plans
-// against the rows the repair would leave.
-std::vector<std::string> rows_to_plan_with(db::MetaStore& store, const core::RepairPlan& repair,
-                                           bool dry_run) {
-    if (!store.table_exists()) return {};
-    return dry_run ? rows_after_repair(store.names(), repair) : store.names();
 }
 
 // Rows that predate migmerge get the checksum of the file as it is now, so
@@ -66,8 +60,13 @@ Plan plan_migrations(const RunContext& context, const MigrateOptions& options,
                         .repair(ledger, migration_names(folder), /*prune_orphans=*/false,
                                 context.dry_run, context.version)
                         .plan;
-    Plan plan{
-        rows_to_plan_with(store, report.repair, context.dry_run), store.applied_records(), {}};
+    db::MetaSnapshot snapshot = store.snapshot();
+    // A dry run neither creates the table nor applies the repair, so it plans
+    // against the rows the repair would leave.
+    Plan plan{context.dry_run ? rows_after_repair(snapshot.names, report.repair)
+                              : std::move(snapshot.names),
+              std::move(snapshot.records),
+              {}};
     const core::StatusReport status = core::compute_status(
         {migration_checksums(folder), plan.rows, recorded_checksums(plan.records), ledger});
     append(report.findings, out_of_order_findings(status, options.out_of_order));
@@ -77,19 +76,47 @@ Plan plan_migrations(const RunContext& context, const MigrateOptions& options,
     return plan;
 }
 
+// The two connections, made before the folder is judged; the lock is taken
+// only after. A failure is held back: a folder that is refused is reported as
+// such, with or without a database.
+struct EarlyConnections {
+    std::optional<db::AdvisoryLock> lock;  // declared first: released last
+    std::optional<db::MetaStore> store;
+    std::optional<Error> failure;
+
+    void check() const {
+        if (failure) throw *failure;
+    }
+};
+
+EarlyConnections connect_early(const db::ConnectionTarget& target) {
+    EarlyConnections connections;
+    try {
+        connections.lock.emplace(target);
+        connections.store.emplace(target);
+    } catch (const Error& error) {
+        connections.failure = error;
+    }
+    return connections;
+}
+
 }  // namespace
 
 RunReport migrate(const RunContext& context, const MigrateOptions& options,
                   const ProgressSink& progress) {
-    const LocalFolder folder = read_local_folder(context.migrations_dir);
+    // The files are read and hashed while the connection is made.
+    auto [folder, connections] =
+        core::in_parallel([&] { return read_local_folder(context.migrations_dir); },
+                          [&] { return connect_early(context.target); });
     RunReport report;
     // Judged before touching the database: a folder sequelize-cli would
     // mis-run (two files, one timestamp) is refused without side effects.
     report.findings = core::analyze_folder(to_migration_set(folder), utc_now());
     report.refused = core::has_errors(report.findings);
     if (report.refused) return report;
-    db::AdvisoryLock lock(context.target, context.lock_timeout);
-    db::MetaStore store(context.target);
+    connections.check();
+    connections.lock->acquire(context.lock_timeout);
+    db::MetaStore& store = *connections.store;
     const Plan plan = plan_migrations(context, options, folder, store, report);
     if (report.refused || context.dry_run) return report;
     adopt_unrecorded_rows(store, folder, plan.rows, plan.records);

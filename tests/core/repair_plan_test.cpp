@@ -14,7 +14,7 @@ using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
 RepairInput input_of(std::vector<std::string> rows, const std::string& ledger,
-                     std::set<std::string> files, bool prune = false) {
+                     std::vector<std::string> files, bool prune = false) {
     return RepairInput{std::move(rows), Ledger::parse(ledger), std::move(files), prune};
 }
 
@@ -33,6 +33,19 @@ std::vector<std::string> apply_changes(const std::vector<std::string>& rows,
 
 TEST(PlanRepair, RenamesARowTheLedgerRenamed) {
     RepairPlan plan = plan_repair(input_of({"a.js", "z.js"}, "a.js\tb.js\n", {"b.js", "z.js"}));
+    EXPECT_THAT(plan.changes, ElementsAre(RowChange{"a.js", "b.js"}));
+    EXPECT_THAT(plan.findings, IsEmpty());
+}
+
+TEST(PlanRepair, MovesARowOntoANameAnotherRowLeft) {
+    RepairPlan plan =
+        plan_repair(input_of({"a.js", "b.js"}, "b.js\tc.js\na.js\tb.js\n", {"b.js", "c.js"}));
+    EXPECT_THAT(plan.changes, ElementsAre(RowChange{"b.js", "c.js"}, RowChange{"a.js", "b.js"}));
+    EXPECT_THAT(plan.findings, IsEmpty());
+}
+
+TEST(PlanRepair, SortsRowsAndFilesGivenOutOfOrder) {
+    RepairPlan plan = plan_repair(input_of({"z.js", "a.js"}, "a.js\tb.js\n", {"z.js", "b.js"}));
     EXPECT_THAT(plan.changes, ElementsAre(RowChange{"a.js", "b.js"}));
     EXPECT_THAT(plan.findings, IsEmpty());
 }
@@ -122,7 +135,7 @@ TEST(PlanRepair, HandlesAHundredThousandRowsAndTenThousandRenames) {
         input.rows.push_back(numbered("20250101-m", i));
         bool renamed = i % 10 == 0;
         if (renamed) ledger += numbered("20250101-m", i) + "\t" + numbered("20260101-n", i) + "\n";
-        input.files.insert(renamed ? numbered("20260101-n", i) : numbered("20250101-m", i));
+        input.files.push_back(renamed ? numbered("20260101-n", i) : numbered("20250101-m", i));
     }
     input.ledger = Ledger::parse(ledger);
     ASSERT_EQ(input.ledger.entries().size(), 10000u);

@@ -55,6 +55,23 @@ TEST_F(LockTest, SecondLockWaitsForItsTimeoutThenFails) {
         << error.one_line();
 }
 
+TEST_F(LockTest, AConnectedLockHoldsNothingUntilAcquired) {
+    AdvisoryLock early(db().target());
+    EXPECT_EQ(advisory_locks_held(), "0");
+    AdvisoryLock other(db().target(), seconds(0));
+    Error error = test::error_from([&] { early.acquire(seconds(0)); });
+    EXPECT_EQ(error.code(), ExitCode::resource);
+}
+
+TEST_F(LockTest, AcquiredAfterConnectingIsReleasedOnDestruction) {
+    {
+        AdvisoryLock early(db().target());
+        early.acquire(seconds(0));
+        EXPECT_EQ(advisory_locks_held(), "1");
+    }
+    EXPECT_EQ(advisory_locks_held(), "0");
+}
+
 TEST_F(LockTest, LockIsFreeAgainOnceTheHolderIsGone) {
     { AdvisoryLock first(db().target(), seconds(0)); }
     EXPECT_EQ(advisory_locks_held(), "0");

@@ -117,6 +117,51 @@ TEST_F(MetaStoreTest, UnexpectedShapeIsBadInput) {
         << error.one_line();
 }
 
+TEST_F(MetaStoreTest, TextNameColumnIsNamedInTheShapeError) {
+    db().exec("CREATE TABLE \"SequelizeMeta\" (name text PRIMARY KEY)");
+    Error error = error_from([&] { MetaStore(db().target()).names(); });
+    EXPECT_EQ(error.code(), ExitCode::bad_input);
+    EXPECT_NE(error.one_line().find("column \"name\" is text, not character varying"),
+              std::string::npos)
+        << error.one_line();
+}
+
+TEST_F(MetaStoreTest, SnapshotOfAMissingTableIsEmpty) {
+    EXPECT_EQ(MetaStore(db().target()).snapshot(), MetaSnapshot{});
+}
+
+TEST_F(MetaStoreTest, SnapshotHasNamesInByteOrderAndTheirRecords) {
+    MetaStore store(db().target());
+    for (const char* name : {"b.js", "B.js", "a.js"}) store.insert(name);
+    store.record_applied("a.js", {"abc", "2024-05-06T07:08:09.010Z", 3, "pod"});
+    MetaSnapshot snapshot = store.snapshot();
+    EXPECT_TRUE(snapshot.table_exists);
+    EXPECT_EQ(snapshot.names, (Names{"B.js", "a.js", "b.js"}));
+    EXPECT_EQ(snapshot.records, (std::map<std::string, AppliedRecord>{
+                                    {"a.js", {"abc", "2024-05-06T07:08:09.010Z", 3, "pod"}}}));
+}
+
+TEST_F(MetaStoreTest, RecordRunWritesTheRowAndItsChecksumTogether) {
+    ConnectionTarget target = db().target();
+    target.timestamps = true;
+    MetaStore store(target);
+    store.record_run("1-a.js", {"abc", "", 5, "pod-1"});
+    EXPECT_EQ(store.names(), Names{"1-a.js"});
+    EXPECT_EQ(db().query_value("SELECT count(*) FROM \"SequelizeMeta\" WHERE \"createdAt\" IS "
+                               "NOT NULL"),
+              "1");
+    EXPECT_EQ(store.applied_records().at("1-a.js").checksum, "abc");
+}
+
+TEST_F(MetaStoreTest, RecordRunOfARecordedNameWritesNeither) {
+    MetaStore store(db().target());
+    store.record_run("1-a.js", {"abc", "", 5, "pod-1"});
+    Error error = error_from([&] { store.record_run("1-a.js", {"def", "", 6, "pod-2"}); });
+    EXPECT_EQ(error.code(), ExitCode::resource);
+    EXPECT_EQ(store.names(), Names{"1-a.js"});
+    EXPECT_EQ(store.applied_records().at("1-a.js").checksum, "abc");
+}
+
 TEST_F(MetaStoreTest, AppliedRecordsRoundTripInTheSideTable) {
     MetaStore store(db().target());
     store.record_applied("1-a.js", {"abc123", "2024-05-06T07:08:09.010Z", 42, "pod-1"});

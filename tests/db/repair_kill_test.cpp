@@ -18,7 +18,7 @@ namespace {
 using Names = std::vector<std::string>;
 
 const Names kOldRows{"1-a.js", "2-b.js", "3-c.js"};
-const std::set<std::string> kFiles{"1-a.js", "4-b.js", "5-c.js"};
+const std::vector<std::string> kFiles{"1-a.js", "4-b.js", "5-c.js"};
 constexpr const char* kLedger = "2-b.js\t4-b.js\n3-c.js\t5-c.js\n";
 
 [[noreturn]] void repair_in_child(const ConnectionTarget& target) {

@@ -100,8 +100,8 @@ TEST_P(SequelizeCliCompat, RepairedTableLeavesNothingPendingForSequelizeCli) {
     fs::rename(project / "migrations/20240101000002-three.js",
                project / "migrations/20240101000003-three.js");
     core::Ledger ledger = core::Ledger::parse("20240101000002-three.js\t20240101000003-three.js\n");
-    std::set<std::string> files{"20240101000000-one.js", "20240101000001-two.js",
-                                "20240101000003-three.js"};
+    std::vector<std::string> files{"20240101000000-one.js", "20240101000001-two.js",
+                                   "20240101000003-three.js"};
     RepairReport report = store().repair(ledger, files, false, false, "test");
     EXPECT_TRUE(report.applied);
 

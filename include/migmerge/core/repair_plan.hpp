@@ -5,7 +5,6 @@
 // both present is double-applied (left alone, reported); neither is nothing
 // to do. Applying the plan twice changes nothing the second time.
 #include <ostream>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -36,10 +35,12 @@ struct RepairPlan {
     }
 };
 
+// Rows and files in byte order (as the database and the folder give them) are
+// used as they are; otherwise plan_repair sorts a copy.
 struct RepairInput {
     std::vector<std::string> rows;  // SequelizeMeta names
     Ledger ledger;
-    std::set<std::string> files;  // names sequelize-cli would run, from the folder
+    std::vector<std::string> files;  // names sequelize-cli would run, from the folder
     bool prune_orphans = false;
 };
 

@@ -5,7 +5,6 @@
 #include <map>
 #include <memory>
 #include <ostream>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -28,6 +27,18 @@ struct AppliedRecord {
 };
 std::ostream& operator<<(std::ostream& out, const AppliedRecord& record);
 
+// What `status` and `migrate` read, from one snapshot (one read transaction).
+struct MetaSnapshot {
+    bool table_exists = false;
+    std::vector<std::string> names;                // byte order
+    std::map<std::string, AppliedRecord> records;  // empty when no side table
+
+    friend bool operator==(const MetaSnapshot& a, const MetaSnapshot& b) {
+        return a.table_exists == b.table_exists && a.names == b.names && a.records == b.records;
+    }
+};
+std::ostream& operator<<(std::ostream& out, const MetaSnapshot& snapshot);
+
 struct RepairReport {
     core::RepairPlan plan;
     bool table_existed = false;
@@ -46,17 +57,23 @@ class MetaStore {
     MetaStore& operator=(MetaStore&&) noexcept;
 
     bool table_exists();
-    void ensure_table();                                     // sequelize-cli's exact DDL
+    void ensure_table();  // sequelize-cli's exact DDL; nothing once the table was seen
+    MetaSnapshot snapshot();
     std::vector<std::string> names();                        // byte order
     std::vector<std::string> names_by_collation();           // the database's order: umzug's "last"
     void insert(const std::string& name);                    // after `up` succeeded
     void remove(const std::string& name);                    // after `down` succeeded
     std::map<std::string, AppliedRecord> applied_records();  // empty when no side table
     void record_applied(const std::string& name, const AppliedRecord& record);
+    // After `up` succeeded: the SequelizeMeta row and its checksum record in
+    // one statement (one round trip, both or neither). The table must exist.
+    void record_run(const std::string& name, const AppliedRecord& record);
 
     // Plans with core::plan_repair and applies in one transaction, set-based,
     // audited. The caller holds the lock.
-    RepairReport repair(const core::Ledger& ledger, const std::set<std::string>& files,
+    // `files`: the names sequelize-cli would run (taken, not copied: 100,000
+    // names are worth moving).
+    RepairReport repair(const core::Ledger& ledger, std::vector<std::string> files,
                         bool prune_orphans, bool dry_run, const std::string& version);
 
   private:
@@ -75,7 +92,13 @@ class MetaStore {
 class AdvisoryLock {
   public:
     AdvisoryLock(const ConnectionTarget& target, std::chrono::seconds timeout);
+    // Connects only, so the connection can be made while other work runs;
+    // acquire() takes the lock.
+    explicit AdvisoryLock(const ConnectionTarget& target);
+    void acquire(std::chrono::seconds timeout);
     ~AdvisoryLock();
+    AdvisoryLock(AdvisoryLock&&) noexcept;
+    AdvisoryLock& operator=(AdvisoryLock&&) = delete;
     AdvisoryLock(const AdvisoryLock&) = delete;
     AdvisoryLock& operator=(const AdvisoryLock&) = delete;
 

@@ -1,0 +1,71 @@
+#include "migmerge/core/in_parallel.hpp"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <stdexcept>
+#include <string>
+#include <thread>
+
+#include "migmerge/core/error.hpp"
+
+namespace migmerge::core {
+namespace {
+
+TEST(InParallel, ReturnsBothResults) {
+    auto [text, number] = in_parallel([] { return std::string("files"); }, [] { return 42; });
+    EXPECT_EQ(text, "files");
+    EXPECT_EQ(number, 42);
+}
+
+// Each step waits until the other has started: run one after the other, they
+// would never finish (the test would time out instead of failing an assert).
+TEST(InParallel, RunsTheStepsAtTheSameTime) {
+    std::atomic<int> started{0};
+    auto step = [&started] {
+        ++started;
+        while (started < 2) std::this_thread::yield();
+        return true;
+    };
+    auto [first, second] = in_parallel(step, step);
+    EXPECT_TRUE(first && second);
+}
+
+TEST(InParallel, FirstStepsErrorWinsAsIfRunInOrder) {
+    try {
+        in_parallel([]() -> int { throw bad_input("no migrations folder"); },
+                    []() -> int { throw resource_failure("cannot connect"); });
+        FAIL() << "expected an error";
+    } catch (const Error& error) {
+        EXPECT_EQ(error.code(), ExitCode::bad_input);
+        EXPECT_EQ(error.one_line(), "no migrations folder");
+    }
+}
+
+TEST(InParallel, SecondStepsErrorComesOutWhenTheFirstSucceeds) {
+    try {
+        in_parallel([] { return 1; }, []() -> int { throw resource_failure("cannot connect"); });
+        FAIL() << "expected an error";
+    } catch (const Error& error) {
+        EXPECT_EQ(error.code(), ExitCode::resource);
+    }
+}
+
+TEST(InParallel, WaitsForTheFirstStepEvenWhenTheSecondFails) {
+    std::atomic<bool> finished{false};
+    try {
+        in_parallel(
+            [&finished] {
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+                finished = true;
+                return 1;
+            },
+            []() -> int { throw std::runtime_error("second"); });
+    } catch (const std::runtime_error&) {
+    }
+    EXPECT_TRUE(finished);
+}
+
+}  // namespace
+}  // namespace migmerge::core
