@@ -121,13 +121,26 @@ require_renamed() {
 
 # What any client pays before its first result: reaching PostgreSQL
 # (connection, SCRAM authentication, a backend) and, for sequelize-cli,
-# starting node with sequelize loaded. Shown for scale, not as targets.
+# starting node with sequelize loaded. Shown for scale, not as targets. The
+# libpq floor (bench/floor/pq_select.c: connect, read the names, leave) is the
+# least any client of this server can take for `status`.
 bench_floors() {
-    local database=$1 connect node_start
+    local database=$1 connect libpq node_start
     connect=$(measure "$BENCH_RUNS" - -- psql -d "$(database_url "$database")" -c 'SELECT 1') ||
         return 1
     record floor "floor: psql connect + SELECT 1" - - "psql" "$connect" - -
+    compile_pq_select || return 1
+    libpq=$(measure "$BENCH_RUNS" - -- "$BENCH_WORK/pq_select" "$(database_url "$database")") ||
+        return 1
+    record floor "floor: libpq client, connect + read the names" - - "C (pq_select.c)" "$libpq" - -
     node_start=$(measure "$BENCH_RUNS" - -- node -e "require('$BENCH_ROOT/node_modules/sequelize')") ||
         return 1
     record floor "floor: node + require('sequelize')" - - "node" "$node_start" - -
+}
+
+compile_pq_select() {
+    # shellcheck disable=SC2046 # pkg-config prints several flags
+    cc -O2 -o "$BENCH_WORK/pq_select" "$BENCH_DIR/floor/pq_select.c" \
+        $(pkg-config --cflags --libs libpq) ||
+        { say "cannot compile bench/floor/pq_select.c (needs cc and libpq-dev)"; return 1; }
 }
