@@ -52,9 +52,10 @@ void MetaStore::ensure_table() {
     if (impl_->shape) return;  // seen: no round trip per migration
     detail::translating_errors(impl_->target, impl_->what("create"), [&] {
         pqxx::work tx(*impl_->connection);
-        if (!impl_->table_shape(tx)) detail::create_table(tx, impl_->target);
+        if (impl_->table_shape(tx)) return;
+        detail::create_table(tx, impl_->target);
         tx.commit();
-        impl_->shape.reset();  // re-read on next use: now it exists
+        impl_->shape.reset();  // re-read on next use: another process may have made it
     });
 }
 
