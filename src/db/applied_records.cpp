@@ -86,13 +86,9 @@ void MetaStore::record_run(const std::string& name, const AppliedRecord& record)
     impl_->ensure_side_tables();
     detail::translating_errors(target, impl_->what("write"), [&] {
         pqxx::nontransaction tx(*impl_->connection);
-        std::string meta_insert =
-            impl_->table_shape(tx)->timestamps
-                ? " (name, \"createdAt\", \"updatedAt\") VALUES ($1, now(), now())"
-                : " (name) VALUES ($1)";
-        tx.exec_params0("WITH meta AS (INSERT INTO " + target.qualified_table() + meta_insert +
-                            ") " + upsert_record_sql(target),
-                        name, record.checksum, record.applied_at, record.duration_ms, record.host,
+        std::string meta_insert = detail::insert_row_sql(target, *impl_->table_shape(tx));
+        tx.exec_params0("WITH meta AS (" + meta_insert + ") " + upsert_record_sql(target), name,
+                        record.checksum, record.applied_at, record.duration_ms, record.host,
                         target.table);
     });
 }

@@ -47,6 +47,12 @@ std::string create_table_sql(const ConnectionTarget& target) {
            "PRIMARY KEY (\"name\"));";
 }
 
+std::string insert_row_sql(const ConnectionTarget& target, TableShape shape) {
+    return "INSERT INTO " + target.qualified_table() +
+           (shape.timestamps ? " (name, \"createdAt\", \"updatedAt\") VALUES ($1, now(), now())"
+                             : " (name) VALUES ($1)");
+}
+
 void create_table(pqxx::transaction_base& tx, const ConnectionTarget& target) {
     if (target.schema != "public") {
         tx.exec0("CREATE SCHEMA IF NOT EXISTS " + quote_identifier(target.schema) + ";");

@@ -22,6 +22,10 @@ std::optional<TableShape> inspect_table(pqxx::transaction_base& tx, const Connec
 std::string create_table_sql(const ConnectionTarget& target);
 void create_table(pqxx::transaction_base& tx, const ConnectionTarget& target);
 
+// The INSERT of one SequelizeMeta row named $1, with both timestamps set to
+// now() when the table has them (as sequelize-cli writes it).
+std::string insert_row_sql(const ConnectionTarget& target, TableShape shape);
+
 // migmerge_applied and migmerge_audit, in SequelizeMeta's schema.
 void create_side_tables(pqxx::transaction_base& tx, const ConnectionTarget& target);
 bool side_table_exists(pqxx::transaction_base& tx, const ConnectionTarget& target,

@@ -93,14 +93,7 @@ void MetaStore::insert(const std::string& name) {
     ensure_table();
     detail::translating_errors(impl_->target, impl_->what("write"), [&] {
         pqxx::work tx(*impl_->connection);
-        std::string table = impl_->target.qualified_table();
-        if (impl_->table_shape(tx)->timestamps) {
-            tx.exec_params0("INSERT INTO " + table +
-                                " (name, \"createdAt\", \"updatedAt\") VALUES ($1, now(), now())",
-                            name);
-        } else {
-            tx.exec_params0("INSERT INTO " + table + " (name) VALUES ($1)", name);
-        }
+        tx.exec_params0(detail::insert_row_sql(impl_->target, *impl_->table_shape(tx)), name);
         tx.commit();
     });
 }
