@@ -5,19 +5,14 @@
 #include "db_options.hpp"
 #include "findings_output.hpp"
 #include "invocation.hpp"
-#include "migmerge/core/in_parallel.hpp"
-#include "migmerge/db/meta_store.hpp"
-#include "migmerge/run/local_folder.hpp"
 #include "style.hpp"
 
 namespace migmerge::cli {
 namespace {
 
 struct RepairOptions {
-    DbOptions db;
-    bool dry_run = false;
+    RunOptions run;
     bool prune_orphans = false;
-    std::chrono::seconds lock_timeout{300};
 };
 
 nlohmann::json changes_json(const std::vector<core::RowChange>& changes) {
@@ -55,29 +50,12 @@ void print_text(const Output& output, const db::ConnectionTarget& target,
 
 int run_repair(const GlobalOptions& global, const RepairOptions& options, const Output& output) {
     Project project = open_project(global);
-    db::ConnectionTarget target;
-    // A dry run only reads: it need not wait for a migration holding the lock.
-    std::optional<db::AdvisoryLock> lock;
-    // Listing 100,000 files overlaps taking the lock and connecting.
-    auto [folder, store] = core::in_parallel(
-        [&] {
-            return run::read_local_folder(project.migrations_dir, run::FolderContents::names_only);
-        },
-        [&] {
-            target = connection_target(project, options.db);
-            if (!options.dry_run) lock.emplace(target, options.lock_timeout);
-            return db::MetaStore(target);
-        });
-    core::Ledger ledger = core::Ledger::parse(
-        folder.ledger_text, project.migrations_folder + "/" + core::ledger_file_name);
-    std::vector<std::string> files;
-    files.reserve(folder.migrations.size());
-    for (auto& migration : folder.migrations) files.push_back(std::move(migration.name));
-    db::RepairReport report = store.repair(ledger, std::move(files), options.prune_orphans,
-                                           options.dry_run, MIGMERGE_VERSION);
+    run::RunContext context = run_context(project, options.run);
+    const db::ConnectionTarget& target = context.target;
+    db::RepairReport report = run::repair(context, options.prune_orphans);
     if (output.format == Format::json) {
         print_json(output, {{"command", "repair"},
-                            {"dryRun", options.dry_run},
+                            {"dryRun", context.dry_run},
                             {"database", target.display()},
                             {"table", target.qualified_table()},
                             {"changes", changes_json(report.plan.changes)},
@@ -85,7 +63,7 @@ int run_repair(const GlobalOptions& global, const RepairOptions& options, const 
     } else if (output.format == Format::github) {
         print_findings_github(output.out, report.plan.findings, project.migrations_folder);
     } else {
-        print_text(output, target, report, options.dry_run);
+        print_text(output, target, report, context.dry_run);
     }
     return core::has_errors(report.plan.findings) ? 1 : 0;
 }
@@ -96,9 +74,7 @@ void add_repair_command(CLI::App& app, Invocation& invocation) {
     auto options = std::make_shared<RepairOptions>();
     CLI::App* command = app.add_subcommand(
         "repair", "Rewrite SequelizeMeta rows per the rename ledger (one transaction, locked)");
-    add_db_options(*command, options->db);
-    add_lock_timeout_option(*command, options->lock_timeout);
-    command->add_flag("--dry-run", options->dry_run, "Print the row changes; write nothing");
+    add_run_options(*command, options->run, "Print the row changes; write nothing");
     command->add_flag("--prune-orphans", options->prune_orphans,
                       "Also delete rows whose migration file is gone");
     command->callback([&invocation, options] {

@@ -2,17 +2,11 @@
 #include <CLI/CLI.hpp>
 #include <map>
 
-#include "clock.hpp"
 #include "db_options.hpp"
 #include "findings_output.hpp"
 #include "invocation.hpp"
-#include "migmerge/core/analysis.hpp"
 #include "migmerge/core/db_status.hpp"
 #include "migmerge/core/error.hpp"
-#include "migmerge/core/in_parallel.hpp"
-#include "migmerge/core/migration_name.hpp"
-#include "migmerge/db/meta_store.hpp"
-#include "migmerge/run/local_folder.hpp"
 #include "style.hpp"
 
 namespace migmerge::cli {
@@ -23,28 +17,15 @@ struct StatusOptions {
     std::optional<std::string> ref;
 };
 
-// A committed folder has no sha256 at hand: its checksums stay unknown, so
-// modified-after-apply is judged only against the work tree.
-core::MigrationSet files_at_ref(const Project& project, const std::string& ref) {
+// Only the folder at a ref comes from git; run reads everything else.
+std::optional<core::MigrationSet> files_at_ref(const Project& project,
+                                               const std::optional<std::string>& ref) {
+    if (!ref) return std::nullopt;
     git::Repository repo = git::Repository::discover(project.dir);
-    core::MigrationSet set = repo.read_commit(repo.resolve(ref).commit, project.migrations_folder);
+    core::MigrationSet set = repo.read_commit(repo.resolve(*ref).commit, project.migrations_folder);
     if (!set.folder_exists)
-        throw bad_input("no migrations folder at " + ref, project.migrations_folder);
+        throw bad_input("no migrations folder at " + *ref, project.migrations_folder);
     return set;
-}
-
-core::MigrationSet read_files(const Project& project, const StatusOptions& options,
-                              std::map<std::string, std::string>& checksums) {
-    if (options.ref) {
-        core::MigrationSet set = files_at_ref(project, *options.ref);
-        for (const auto& [name, id] : set.files) {
-            if (core::sequelize_would_run(name)) checksums[name] = "";
-        }
-        return set;
-    }
-    run::LocalFolder folder = run::read_local_folder(project.migrations_dir);
-    checksums = run::migration_checksums(folder);
-    return run::to_migration_set(folder);
 }
 
 Tone tone_of(core::MigrationState state) {
@@ -102,30 +83,16 @@ void print_json_status(const Output& output, const db::ConnectionTarget& target,
                         {"findings", to_json(report.findings)}});
 }
 
-// Reading and hashing the files overlaps connecting and reading the table: a
-// connection is mostly waiting on the server.
 int run_status(const GlobalOptions& global, const StatusOptions& options, const Output& output) {
     Project project = open_project(global);
-    core::StatusInput input;
-    db::ConnectionTarget target;
-    auto [files, snapshot] =
-        core::in_parallel([&] { return read_files(project, options, input.files); },
-                          [&] {
-                              target = connection_target(project, options.db);
-                              return db::MetaStore(target).snapshot();
-                          });
-    input.ledger = core::Ledger::parse(files.ledger_text,
-                                       project.migrations_folder + "/" + core::ledger_file_name);
-    input.rows = std::move(snapshot.names);
-    for (const auto& [name, record] : snapshot.records) input.recorded[name] = record.checksum;
-    core::StatusReport report = core::compute_status(input);
-    for (auto& finding : core::analyze_folder(files, utc_now())) report.findings.push_back(finding);
+    run::RunContext context = run_context(project, {options.db});
+    core::StatusReport report = run::status(context, files_at_ref(project, options.ref));
     if (output.format == Format::json)
-        print_json_status(output, target, report);
+        print_json_status(output, context.target, report);
     else if (output.format == Format::github)
         print_findings_github(output.out, report.findings, project.migrations_folder);
     else
-        print_text(output, target, report);
+        print_text(output, context.target, report);
     return core::has_errors(report.findings) ? 1 : 0;
 }
 

@@ -38,10 +38,10 @@ db::ConnectionTarget connection_target(const Project& project, const DbOptions& 
     return db::resolve_connection(connection);
 }
 
-void add_run_options(CLI::App& command, RunOptions& options) {
+void add_run_options(CLI::App& command, RunOptions& options, const std::string& dry_run_help) {
     add_db_options(command, options.db);
     add_lock_timeout_option(command, options.lock_timeout);
-    command.add_flag("--dry-run", options.dry_run, "Say what would run; change nothing");
+    command.add_flag("--dry-run", options.dry_run, dry_run_help);
 }
 
 run::RunContext run_context(const Project& project, const RunOptions& options) {
@@ -49,6 +49,7 @@ run::RunContext run_context(const Project& project, const RunOptions& options) {
     context.target = connection_target(project, options.db);
     context.project_dir = project.dir;
     context.migrations_dir = project.migrations_dir;
+    context.migrations_folder = project.migrations_folder;
     context.node = options.db.node;
     context.lock_timeout = options.lock_timeout;
     context.dry_run = options.dry_run;

@@ -27,13 +27,14 @@ void add_db_options(CLI::App& command, DbOptions& options);
 void add_lock_timeout_option(CLI::App& command, std::chrono::seconds& timeout);
 db::ConnectionTarget connection_target(const Project& project, const DbOptions& options);
 
-// What migrate and undo share: the connection, the folder, the lock, the dry run.
+// What the database commands share: the connection, the folder, the lock, the dry run.
 struct RunOptions {
     DbOptions db;
     std::chrono::seconds lock_timeout{300};
     bool dry_run = false;
 };
-void add_run_options(CLI::App& command, RunOptions& options);
+void add_run_options(CLI::App& command, RunOptions& options,
+                     const std::string& dry_run_help = "Say what would run; change nothing");
 run::RunContext run_context(const Project& project, const RunOptions& options);
 
 }  // namespace migmerge::cli

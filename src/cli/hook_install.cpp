@@ -1,10 +1,9 @@
 #include "hook_install.hpp"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "migmerge/core/error.hpp"
+#include "migmerge/sys/text_file.hpp"
 
 namespace fs = std::filesystem;
 
@@ -20,22 +19,13 @@ namespace {
 constexpr const char* marker = "installed by `migmerge hook install`";
 constexpr const char* chained_suffix = ".migmerge-chained";
 
-std::string read_text(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 bool is_ours(const fs::path& path) {
-    return fs::is_regular_file(path) && read_text(path).find(marker) != std::string::npos;
+    return fs::is_regular_file(path) &&
+           sys::read_file_if_present(path.string()).value_or("").find(marker) != std::string::npos;
 }
 
 void write_executable(const fs::path& path, const std::string& body) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << body;
-    out.close();
-    if (!out) throw resource_failure("cannot write hook " + path.string());
+    sys::write_file(path.string(), body);
     fs::permissions(path, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
                               fs::perms::others_read | fs::perms::others_exec);
 }
@@ -64,7 +54,8 @@ HookChange install_one(const fs::path& dir, const HookScript& script) {
         return {script.name, "installed"};
     }
     if (is_ours(hook)) {
-        if (read_text(hook) == script.body) return {script.name, "unchanged"};
+        if (sys::read_file_if_present(hook.string()) == script.body)
+            return {script.name, "unchanged"};
         write_executable(hook, script.body);
         return {script.name, "updated"};
     }

@@ -3,10 +3,10 @@
 #include <cstdlib>
 #include <sstream>
 
-#include "clock.hpp"
 #include "findings_output.hpp"
 #include "judge.hpp"
 #include "migmerge/core/error.hpp"
+#include "migmerge/sys/clock.hpp"
 #include "style.hpp"
 
 namespace migmerge::cli {
@@ -39,7 +39,7 @@ Judgement judge_result(const Project& project, const RefOptions& refs, Judged ju
                        core::MigrationSet result) {
     Judgement judgement;
     core::AnalysisInput& input = judgement.context.input;
-    judgement.context = read_merge(project, refs, utc_now());
+    judgement.context = read_merge(project, refs, sys::utc_now());
     judgement.context.judged = judged;
     input.ledger = core::Ledger::merge(
         {input.ledger, core::Ledger::parse(result.ledger_text, to_string(judged) + " ledger")});
@@ -140,7 +140,7 @@ void check_merge_commit_made(const Project& project, const Output& output) {
 
 // After a fast-forward: the new HEAD's folder on its own.
 void check_new_head(const core::MigrationSet& head, const Output& output) {
-    std::vector<core::Finding> findings = core::analyze_folder(head, utc_now());
+    std::vector<core::Finding> findings = core::analyze_folder(head, sys::utc_now());
     if (!core::has_errors(findings)) return;
     print_findings_text(output, findings, "");
     output.out << "migmerge: the new HEAD has migration errors; see `migmerge check --base REF`.\n";

@@ -1,12 +1,12 @@
 #include "judge.hpp"
 
-#include "clock.hpp"
+#include "migmerge/sys/clock.hpp"
 
 namespace migmerge::cli {
 
 Judgement judge(const Project& project, const RefOptions& options) {
     Judgement judgement;
-    judgement.context = read_merge(project, options, utc_now());
+    judgement.context = read_merge(project, options, sys::utc_now());
     judgement.findings = core::analyze(judgement.context.input);
     judgement.plan = core::plan_renames(judgement.context.input, judgement.findings);
     return judgement;

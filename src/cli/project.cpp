@@ -3,12 +3,11 @@
 #include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "migmerge/core/error.hpp"
-
-extern char** environ;
+#include "migmerge/sys/environment.hpp"
+#include "migmerge/sys/text_file.hpp"
 
 namespace fs = std::filesystem;
 
@@ -66,24 +65,12 @@ void locate_migrations(const GlobalOptions& global, const std::optional<std::str
 
 }  // namespace
 
-db::Environment read_environment() {
-    db::Environment environment;
-    for (char** entry = environ; entry && *entry; ++entry) {
-        std::string line(*entry);
-        auto equals = line.find('=');
-        if (equals != std::string::npos)
-            environment[line.substr(0, equals)] = line.substr(equals + 1);
-    }
-    return environment;
-}
-
 ProjectSettings read_settings(const std::string& project_dir) {
     fs::path path = fs::path(project_dir) / "migmerge.json";
     ProjectSettings settings;
     if (!fs::exists(path)) return settings;
-    std::ifstream in(path);
     try {
-        nlohmann::json json = nlohmann::json::parse(in);
+        nlohmann::json json = nlohmann::json::parse(sys::read_file(path.string()));
         if (json.contains("base")) settings.base = json.at("base").get<std::string>();
         if (json.contains("migrationsPath"))
             settings.migrations_path = json.at("migrationsPath").get<std::string>();
@@ -101,7 +88,7 @@ Project open_in(const GlobalOptions& global, const std::string& start,
     Project project;
     project.dir = global.directory.empty() && root ? *root : start;
     project.settings = read_settings(project.dir);
-    project.environment = read_environment();
+    project.environment = sys::read_environment();
     locate_migrations(global, root, project);
     return project;
 }

@@ -33,7 +33,6 @@ Project open_repository_project(const GlobalOptions& global, git::Repository rep
 // and never starts libgit2.
 Project open_project(const GlobalOptions& global);
 
-db::Environment read_environment();
 ProjectSettings read_settings(const std::string& project_dir);  // Error(bad_input) if malformed
 
 }  // namespace migmerge::cli

@@ -5,7 +5,7 @@
 #include <memory>
 
 #include "migmerge/core/error.hpp"
-#include "secret_scrub.hpp"
+#include "migmerge/sys/secret_scrub.hpp"
 
 namespace migmerge::db::detail {
 namespace {
@@ -21,7 +21,7 @@ struct MessageDeleter {
 // password, so the whole user-info part is hidden.
 std::string describe_parse_error(const char* message, const std::string& text) {
     std::string cause = message ? message : "not a connection string";
-    return scrub_url_userinfo(cause, text);
+    return sys::scrub_url_userinfo(cause, text);
 }
 
 }  // namespace

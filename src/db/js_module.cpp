@@ -1,7 +1,11 @@
 // evaluate_js_module: a config.js or .sequelizerc as JSON, the way
 // sequelize-cli loads it (require, or import() for ESM; a promise or a
 // function returning one is awaited).
+#include <chrono>
+
 #include "migmerge/core/error.hpp"
+#include "migmerge/sys/child_process.hpp"
+#include "migmerge/sys/text_file.hpp"
 #include "node_eval.hpp"
 
 namespace migmerge::db::detail {
@@ -27,18 +31,24 @@ load().then(
   (error) => { process.stderr.write(String(error && error.message || error)); process.exit(1); });
 )JS";
 
-std::string first_line(const std::string& text) {
-    auto end = text.find('\n');
-    return end == std::string::npos ? text : text.substr(0, end);
-}
+// A config that never settles must not hang a deploy.
+constexpr std::chrono::seconds evaluation_limit{60};
 
 }  // namespace
 
 std::string evaluate_js_module(const std::string& node, const std::string& file,
                                const std::string& cwd, const Environment& environment) {
-    NodeRun run = run_node(node, {"-e", kLoaderScript, file}, cwd, environment);
+    sys::CapturedRun run =
+        sys::run_captured({{node, "-e", kLoaderScript, file}, cwd, environment, {}},
+                          evaluation_limit, "install Node.js or put node on PATH");
+    if (run.timed_out) {
+        throw resource_failure(
+            "cannot evaluate " + file,
+            "it did not finish within " + std::to_string(evaluation_limit.count()) + " s",
+            "run `node " + file + "` to see what it waits for");
+    }
     if (run.exit_code != 0) {
-        throw bad_input("cannot evaluate " + file, first_line(run.err),
+        throw bad_input("cannot evaluate " + file, sys::first_line(run.err),
                         "run `node " + file + "` to see the whole error");
     }
     return run.out;

@@ -3,7 +3,7 @@
 #include <exception>
 #include <pqxx/pqxx>
 
-#include "secret_scrub.hpp"
+#include "migmerge/sys/secret_scrub.hpp"
 
 namespace migmerge::db::detail {
 namespace {
@@ -17,7 +17,7 @@ std::string clean_message(std::string message, const ConnectionTarget& target) {
     while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
         message.pop_back();
     }
-    return scrub_secret(message, target.password);
+    return sys::scrub_secret(message, target.password);
 }
 
 }  // namespace

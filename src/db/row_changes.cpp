@@ -1,6 +1,6 @@
 #include "row_changes.hpp"
 
-#include "host_identity.hpp"
+#include "migmerge/sys/identity.hpp"
 #include "pg_array.hpp"
 #include "sql_names.hpp"
 
@@ -38,7 +38,8 @@ void write_audit(pqxx::transaction_base& tx, const ConnectionTarget& target,
             "FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS m(old_name, new_name, "
             "position) "
             "ORDER BY m.position",
-        old_names(changes), new_names(changes), os_user(), host_name(), target.table, version);
+        old_names(changes), new_names(changes), sys::os_user(), sys::host_name(), target.table,
+        version);
 }
 
 void apply_renames(pqxx::transaction_base& tx, const ConnectionTarget& target, TableShape shape,

@@ -1,13 +1,12 @@
 #include "sequelize_config.hpp"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "config_section.hpp"
 #include "migmerge/core/error.hpp"
+#include "migmerge/sys/text_file.hpp"
 #include "node_eval.hpp"
 
 namespace fs = std::filesystem;
@@ -42,16 +41,8 @@ std::optional<fs::path> locate_config(const ConnectionOptions& options) {
     return std::nullopt;
 }
 
-std::string read_text(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw bad_input("cannot read " + path.string());
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 std::string config_text(const fs::path& path, const ConnectionOptions& options) {
-    if (path.extension() == ".json") return read_text(path);
+    if (path.extension() == ".json") return sys::read_file(path.string());
     return evaluate_js_module(options.node, path.string(), options.project_dir,
                               options.environment);
 }

@@ -3,7 +3,8 @@
 #include <pqxx/pqxx>
 
 #include "migmerge/core/error.hpp"
-#include "secret_scrub.hpp"
+#include "migmerge/sys/secret_scrub.hpp"
+#include "migmerge/sys/text_file.hpp"
 
 namespace migmerge::db::detail {
 namespace {
@@ -15,12 +16,6 @@ ConnectionTarget session_target(ConnectionTarget target) {
     return target;
 }
 
-std::string first_line_of(const std::string& text) {
-    std::string line = text.substr(0, text.find('\n'));
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    return line;
-}
-
 }  // namespace
 
 std::unique_ptr<pqxx::connection> connect(const ConnectionTarget& target) {
@@ -28,7 +23,7 @@ std::unique_ptr<pqxx::connection> connect(const ConnectionTarget& target) {
         return std::make_unique<pqxx::connection>(session_target(target).conninfo());
     } catch (const std::exception& error) {
         throw resource_failure("cannot connect to " + target.display(),
-                               scrub_secret(first_line_of(error.what()), target.password));
+                               sys::scrub_secret(sys::first_line(error.what()), target.password));
     }
 }
 

@@ -6,9 +6,9 @@
 #include "folder_path.hpp"
 #include "migmerge/core/error.hpp"
 #include "migmerge/core/ledger.hpp"
+#include "migmerge/sys/text_file.hpp"
 #include "rename_checks.hpp"
 #include "repository_impl.hpp"
-#include "text_file.hpp"
 
 namespace fs = std::filesystem;
 
@@ -49,9 +49,9 @@ std::vector<core::LedgerEntry> ledger_entries(const std::vector<core::Rename>& r
 
 void record_renames(const RenameTarget& target, const std::vector<core::Rename>& renames) {
     fs::path dir = fs::path(target.workdir) / target.folder;
-    append_text((dir / core::ledger_file_name).string(),
-                core::Ledger::format(ledger_entries(renames)));
-    ensure_line((dir / core::attributes_file_name).string(), core::ledger_attributes_line);
+    sys::append_text((dir / core::ledger_file_name).string(),
+                     core::Ledger::format(ledger_entries(renames)));
+    sys::ensure_line((dir / core::attributes_file_name).string(), core::ledger_attributes_line);
     for (const char* name : {core::ledger_file_name, core::attributes_file_name}) {
         std::string path = path_in_folder(target.folder, name);
         check(git_index_add_bypath(target.index, path.c_str()), "cannot stage " + path);

@@ -1,25 +1,16 @@
 // A migrations folder as the work tree has it: what sequelize-cli would run.
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "blobs.hpp"
 #include "folder_path.hpp"
 #include "migmerge/core/error.hpp"
+#include "migmerge/sys/text_file.hpp"
 #include "repository_impl.hpp"
 
 namespace fs = std::filesystem;
 
 namespace migmerge::git {
 namespace {
-
-std::string read_text(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw resource_failure("cannot read " + path.string());
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 bool is_listed(const fs::directory_entry& entry) {
     std::error_code ignored;
@@ -34,7 +25,7 @@ core::MigrationSet list_directory(git_repository* repo, const fs::path& dir,
         if (!is_listed(*it)) continue;
         std::string name = it->path().filename().string();
         if (name == core::ledger_file_name) {
-            set.ledger_text = read_text(it->path());
+            set.ledger_text = sys::read_file(it->path().string());
         } else {
             set.files[name] =
                 hash_file_as_blob(repo, it->path().string(), path_in_folder(folder, name));

@@ -2,6 +2,8 @@
 
 #include "bridge_protocol.hpp"
 #include "migmerge/core/error.hpp"
+#include "migmerge/sys/secret_scrub.hpp"
+#include "migmerge/sys/text_file.hpp"
 #include "node_process.hpp"
 
 namespace migmerge::run {
@@ -11,25 +13,16 @@ extern const char* const bridge_script;
 
 namespace {
 
-std::string first_line(const std::string& text) {
-    return text.substr(0, text.find('\n'));
-}
-
 // The password never leaves in a message, whatever a driver chose to echo.
 std::string scrubbed(std::string text, const db::ConnectionTarget& target) {
-    if (!target.password || target.password->empty()) return text;
-    for (auto at = text.find(*target.password); at != std::string::npos;
-         at = text.find(*target.password, at)) {
-        text.replace(at, target.password->size(), "***");
-    }
-    return text;
+    return sys::scrub_secret(std::move(text), target.password);
 }
 
 Error start_failure(const protocol::Reply& reply, const std::string& project_dir,
                     const db::ConnectionTarget& target) {
     if (reply.kind == "sequelize-missing") {
         return resource_failure("cannot load sequelize from " + project_dir,
-                                first_line(reply.message),
+                                sys::first_line(reply.message),
                                 "run `npm install sequelize pg` in the project");
     }
     if (reply.kind == "connect-failed") {
@@ -48,7 +41,8 @@ std::ostream& operator<<(std::ostream& out, const StepOutcome& outcome) {
 
 Bridge::Bridge(const std::string& node, const std::string& project_dir,
                const db::ConnectionTarget& target)
-    : process_(std::make_unique<NodeProcess>(node, std::vector<std::string>{"-e", bridge_script})) {
+    : process_(
+          std::make_unique<NodeProcess>(node, std::vector<std::string>{"-e", bridge_script}, "")) {
     process_->send_line(protocol::init_command(project_dir, target));
     std::optional<std::string> line = process_->read_line();
     if (!line) {

@@ -1,6 +1,7 @@
 #include "execution.hpp"
 
-#include "run_clock.hpp"
+#include "migmerge/sys/clock.hpp"
+#include "migmerge/sys/identity.hpp"
 
 namespace migmerge::run {
 namespace {
@@ -16,7 +17,7 @@ void record(Direction direction, const LocalMigration& migration, const StepOutc
         return;
     }
     store.record_run(migration.name,
-                     {migration.checksum, utc_now_iso8601(), outcome.ms, host_name()});
+                     {migration.checksum, sys::utc_now_iso8601(), outcome.ms, sys::host_name()});
 }
 
 }  // namespace

@@ -7,27 +7,18 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <memory>
-#include <sstream>
 #include <system_error>
 
 #include "migmerge/core/error.hpp"
 #include "migmerge/core/migration_name.hpp"
 #include "migmerge/core/sha256.hpp"
+#include "migmerge/sys/text_file.hpp"
 
 namespace fs = std::filesystem;
 
 namespace migmerge::run {
 namespace {
-
-std::string read_bytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream content;
-    content << in.rdbuf();
-    if (!in && !in.eof()) throw resource_failure("cannot read " + path);
-    return content.str();
-}
 
 struct DirCloser {
     void operator()(DIR* dir) const { ::closedir(dir); }
@@ -67,23 +58,17 @@ void add_file(LocalFolder& folder, std::string name, FolderContents contents) {
     std::string path = folder.dir + "/" + name;
     const bool hashed = contents == FolderContents::with_checksums;
     if (name == core::ledger_file_name) {
-        folder.ledger_text = read_bytes(path);
+        folder.ledger_text = sys::read_file(path);
     } else if (core::sequelize_would_run(name)) {
-        std::string checksum = hashed ? core::sha256_hex(read_bytes(path)) : "";
+        std::string checksum = hashed ? core::sha256_hex(sys::read_file(path)) : "";
         folder.migrations.push_back({std::move(name), std::move(path), std::move(checksum)});
     } else {
         folder.other_files.push_back(name);
-        folder.other_checksums[name] = hashed ? core::sha256_hex(read_bytes(path)) : "";
+        folder.other_checksums[name] = hashed ? core::sha256_hex(sys::read_file(path)) : "";
     }
 }
 
 }  // namespace
-
-const LocalMigration* LocalFolder::find(const std::string& name) const {
-    auto it = std::find_if(migrations.begin(), migrations.end(),
-                           [&](const LocalMigration& m) { return m.name == name; });
-    return it == migrations.end() ? nullptr : &*it;
-}
 
 LocalFolder read_local_folder(const std::string& dir, FolderContents contents) {
     std::error_code error;
@@ -96,25 +81,6 @@ LocalFolder read_local_folder(const std::string& dir, FolderContents contents) {
     folder.migrations.reserve(names.size());  // 100,000 entries: no regrowth
     for (std::string& name : names) add_file(folder, std::move(name), contents);
     return folder;
-}
-
-core::MigrationSet to_migration_set(const LocalFolder& folder) {
-    core::MigrationSet set;
-    set.files = folder.other_checksums;
-    for (const LocalMigration& m : folder.migrations) set.files[m.name] = m.checksum;
-    set.ledger_text = folder.ledger_text;
-    return set;
-}
-
-std::map<std::string, std::string> migration_checksums(const LocalFolder& folder) {
-    std::map<std::string, std::string> checksums;
-    for (const LocalMigration& m : folder.migrations) checksums[m.name] = m.checksum;
-    return checksums;
-}
-
-std::ostream& operator<<(std::ostream& out, const LocalMigration& migration) {
-    return out << migration.name << " (" << migration.path << ", sha256 " << migration.checksum
-               << ")";
 }
 
 }  // namespace migmerge::run

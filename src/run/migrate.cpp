@@ -5,11 +5,12 @@
 #include "migmerge/core/analysis.hpp"
 #include "migmerge/core/db_status.hpp"
 #include "migmerge/core/error.hpp"
-#include "migmerge/core/in_parallel.hpp"
 #include "migmerge/core/ledger.hpp"
+#include "migmerge/core/selection.hpp"
 #include "migmerge/run/runner.hpp"
-#include "migmerge/run/selection.hpp"
-#include "run_clock.hpp"
+#include "migmerge/sys/clock.hpp"
+#include "migmerge/sys/identity.hpp"
+#include "migmerge/sys/in_parallel.hpp"
 
 namespace migmerge::run {
 namespace {
@@ -37,7 +38,7 @@ void adopt_unrecorded_rows(db::MetaStore& store, const LocalFolder& folder,
         if (records.count(row)) continue;  // first: find() is a linear scan
         const LocalMigration* file = folder.find(row);
         if (!file) continue;
-        store.record_applied(row, {file->checksum, utc_now_iso8601(), 0, host_name()});
+        store.record_applied(row, {file->checksum, sys::utc_now_iso8601(), 0, sys::host_name()});
     }
 }
 
@@ -53,8 +54,7 @@ struct Plan {
 
 Plan plan_migrations(const RunContext& context, const MigrateOptions& options,
                      const LocalFolder& folder, db::MetaStore& store, RunReport& report) {
-    const core::Ledger ledger =
-        core::Ledger::parse(folder.ledger_text, folder.dir + "/" + core::ledger_file_name);
+    const core::Ledger ledger = core::Ledger::parse(folder.ledger_text, context.ledger_name());
     if (!context.dry_run) store.ensure_table();
     report.repair = store
                         .repair(ledger, migration_names(folder), /*prune_orphans=*/false,
@@ -63,15 +63,15 @@ Plan plan_migrations(const RunContext& context, const MigrateOptions& options,
     db::MetaSnapshot snapshot = store.snapshot();
     // A dry run neither creates the table nor applies the repair, so it plans
     // against the rows the repair would leave.
-    Plan plan{context.dry_run ? rows_after_repair(snapshot.names, report.repair)
+    Plan plan{context.dry_run ? core::rows_after_repair(snapshot.names, report.repair)
                               : std::move(snapshot.names),
               std::move(snapshot.records),
               {}};
     const core::StatusReport status = core::compute_status(
         {migration_checksums(folder), plan.rows, recorded_checksums(plan.records), ledger});
-    append(report.findings, out_of_order_findings(status, options.out_of_order));
+    append(report.findings, core::out_of_order_findings(status, options.out_of_order));
     report.refused = core::has_errors(report.findings);
-    plan.pending = pending_migrations(folder, plan.rows, options.to);
+    plan.pending = core::pending_migrations(folder, plan.rows, options.to);
     for (const LocalMigration& migration : plan.pending) report.planned.push_back(migration.name);
     return plan;
 }
@@ -106,12 +106,12 @@ RunReport migrate(const RunContext& context, const MigrateOptions& options,
                   const ProgressSink& progress) {
     // The files are read and hashed while the connection is made.
     auto [folder, connections] =
-        core::in_parallel([&] { return read_local_folder(context.migrations_dir); },
-                          [&] { return connect_early(context.target); });
+        sys::in_parallel([&] { return read_local_folder(context.migrations_dir); },
+                         [&] { return connect_early(context.target); });
     RunReport report;
     // Judged before touching the database: a folder sequelize-cli would
     // mis-run (two files, one timestamp) is refused without side effects.
-    report.findings = core::analyze_folder(to_migration_set(folder), utc_now());
+    report.findings = core::analyze_folder(to_migration_set(folder), sys::utc_now());
     report.refused = core::has_errors(report.findings);
     if (report.refused) return report;
     connections.check();

@@ -1,7 +1,7 @@
 // run::undo: sequelize-cli's db:migrate:undo[:all] semantics, under the lock.
 #include "execution.hpp"
+#include "migmerge/core/selection.hpp"
 #include "migmerge/run/runner.hpp"
-#include "migmerge/run/selection.hpp"
 
 namespace migmerge::run {
 
@@ -14,7 +14,8 @@ RunReport undo(const RunContext& context, const UndoOptions& options,
         store.table_exists() ? store.names_by_collation() : std::vector<std::string>{};
     // Every file is checked before the first `down`: stopping half-way on a
     // missing file would leave the database between two states.
-    const std::vector<LocalMigration> targets = files_for(folder, undo_targets(rows, options));
+    const std::vector<LocalMigration> targets =
+        core::files_for(folder, core::undo_targets(rows, options));
     RunReport report;
     for (const LocalMigration& migration : targets) report.planned.push_back(migration.name);
     if (context.dry_run || targets.empty()) return report;

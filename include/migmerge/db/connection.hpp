@@ -6,9 +6,11 @@
 #include <optional>
 #include <string>
 
+#include "migmerge/sys/environment.hpp"
+
 namespace migmerge::db {
 
-using Environment = std::map<std::string, std::string>;  // a copy of environ
+using Environment = sys::Environment;
 
 struct ConnectionOptions {
     std::string project_dir;                 // where .sequelizerc and config/ are looked up
@@ -24,13 +26,14 @@ struct ConnectionOptions {
 struct ConnectionTarget {
     std::map<std::string, std::string> params;  // libpq keywords except password
     std::optional<std::string> password;
-    std::string source;  // "--url", "DATABASE_URL", "config/config.json (development)", "PG* variables"
+    std::string
+        source;  // "--url", "DATABASE_URL", "config/config.json (development)", "PG* variables"
     std::string table = "SequelizeMeta";
     std::string schema = "public";
     bool timestamps = false;  // migrationTimestamps
 
-    std::string conninfo() const;  // for libpq, password included: never print it
-    std::string display() const;   // host:port/dbname as user, for messages
+    std::string conninfo() const;         // for libpq, password included: never print it
+    std::string display() const;          // host:port/dbname as user, for messages
     std::string qualified_table() const;  // "schema"."table", quoted
 
     friend bool operator==(const ConnectionTarget& a, const ConnectionTarget& b) {

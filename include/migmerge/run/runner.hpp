@@ -7,22 +7,31 @@
 #include <string>
 #include <vector>
 
+#include "migmerge/core/db_status.hpp"
 #include "migmerge/core/finding.hpp"
+#include "migmerge/core/migration_set.hpp"
 #include "migmerge/core/repair_plan.hpp"
+#include "migmerge/core/selection.hpp"
 #include "migmerge/db/connection.hpp"
+#include "migmerge/db/meta_store.hpp"
 
 namespace migmerge::run {
 
-enum class OutOfOrderPolicy { warn, error, allow };
+using core::OutOfOrderPolicy;
+using core::UndoOptions;
 
 struct RunContext {
     db::ConnectionTarget target;
-    std::string project_dir;     // where `sequelize` is resolved from
-    std::string migrations_dir;  // absolute
+    std::string project_dir;        // where `sequelize` is resolved from
+    std::string migrations_dir;     // absolute
+    std::string migrations_folder;  // as messages name it: relative to the work tree
     std::string node = "node";
     std::chrono::seconds lock_timeout{300};
     bool dry_run = false;
     std::string version;  // migmerge's, for the audit table
+
+    // The ledger's path in messages.
+    std::string ledger_name() const;
 };
 
 struct MigrationEvent {
@@ -52,12 +61,15 @@ struct RunReport {
 RunReport migrate(const RunContext& context, const MigrateOptions& options,
                   const ProgressSink& progress);
 
-struct UndoOptions {
-    enum class Mode { last, name, all, to };
-    Mode mode = Mode::last;
-    std::string name;  // for name and to
-};
-
 RunReport undo(const RunContext& context, const UndoOptions& options, const ProgressSink& progress);
+
+// The folder (or, from git, `files_at_ref`: run never reads git) against
+// SequelizeMeta, with the folder's own findings.
+core::StatusReport status(const RunContext& context,
+                          const std::optional<core::MigrationSet>& files_at_ref);
+
+// SequelizeMeta rewritten per the ledger in one transaction under the lock;
+// with context.dry_run, only planned.
+db::RepairReport repair(const RunContext& context, bool prune_orphans);
 
 }  // namespace migmerge::run

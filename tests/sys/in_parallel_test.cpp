@@ -1,4 +1,4 @@
-#include "migmerge/core/in_parallel.hpp"
+#include "migmerge/sys/in_parallel.hpp"
 
 #include <gtest/gtest.h>
 
@@ -10,7 +10,7 @@
 
 #include "migmerge/core/error.hpp"
 
-namespace migmerge::core {
+namespace migmerge::sys {
 namespace {
 
 TEST(InParallel, ReturnsBothResults) {
@@ -68,4 +68,4 @@ TEST(InParallel, WaitsForTheFirstStepEvenWhenTheSecondFails) {
 }
 
 }  // namespace
-}  // namespace migmerge::core
+}  // namespace migmerge::sys

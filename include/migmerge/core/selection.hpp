@@ -8,10 +8,20 @@
 #include "migmerge/core/db_status.hpp"
 #include "migmerge/core/finding.hpp"
 #include "migmerge/core/repair_plan.hpp"
-#include "migmerge/run/local_folder.hpp"
-#include "migmerge/run/runner.hpp"
+#include "migmerge/core/local_folder.hpp"
 
-namespace migmerge::run {
+namespace migmerge::core {
+
+// What to do with pending migrations that sort before applied ones.
+enum class OutOfOrderPolicy { warn, error, allow };
+
+// Which applied migrations `undo` reverts, as sequelize-cli chooses them.
+struct UndoOptions {
+    enum class Mode { last, name, all, to };
+    Mode mode = Mode::last;
+    std::string name;  // for name and to
+};
+
 
 // Files with no row, in byte order, up to and including `to`.
 // Error(bad_input) when `to` names no migration file of the folder.
@@ -21,7 +31,7 @@ std::vector<LocalMigration> pending_migrations(const LocalFolder& folder,
 
 // The rows as applying `plan` would leave them: what a dry run plans against.
 std::vector<std::string> rows_after_repair(std::vector<std::string> rows,
-                                           const core::RepairPlan& plan);
+                                           const RepairPlan& plan);
 
 // The rows to revert, in the order they are reverted. `rows` are in the
 // database's collation order (umzug's "last executed" is the greatest).
@@ -36,7 +46,7 @@ std::vector<LocalMigration> files_for(const LocalFolder& folder,
 
 // The out-of-order-pending findings of `status` as `policy` wants them:
 // warnings, errors (which refuse the run), or none.
-std::vector<core::Finding> out_of_order_findings(const core::StatusReport& status,
+std::vector<Finding> out_of_order_findings(const StatusReport& status,
                                                  OutOfOrderPolicy policy);
 
-}  // namespace migmerge::run
+}  // namespace migmerge::core

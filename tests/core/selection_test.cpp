@@ -1,10 +1,10 @@
-#include "migmerge/run/selection.hpp"
+#include "migmerge/core/selection.hpp"
 
 #include <gtest/gtest.h>
 
 #include "migmerge/core/error.hpp"
 
-namespace migmerge::run {
+namespace migmerge::core {
 namespace {
 
 const std::string a = "20250101000000-a.js";
@@ -132,4 +132,4 @@ TEST(OutOfOrderFindings, FollowThePolicy) {
 }
 
 }  // namespace
-}  // namespace migmerge::run
+}  // namespace migmerge::core

@@ -1,21 +1,22 @@
 #pragma once
-// One owned file descriptor, closed when its owner goes away.
+// One owned file descriptor, closed when its owner goes away, and the two
+// kinds of channel a child process is spoken to over.
 #include <unistd.h>
 
 #include <utility>
 
-namespace migmerge::run {
+namespace migmerge::sys {
 
 class UniqueFd {
   public:
     UniqueFd() = default;
     explicit UniqueFd(int fd) : fd_(fd) {}
     ~UniqueFd() { reset(); }
-    UniqueFd(UniqueFd&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+    UniqueFd(UniqueFd&& other) noexcept : fd_(other.release()) {}
     UniqueFd& operator=(UniqueFd&& other) noexcept {
         if (this != &other) {
             reset();
-            fd_ = std::exchange(other.fd_, -1);
+            fd_ = other.release();
         }
         return *this;
     }
@@ -24,6 +25,7 @@ class UniqueFd {
 
     int get() const { return fd_; }
     bool valid() const { return fd_ >= 0; }
+    int release() { return std::exchange(fd_, -1); }
     void reset() {
         if (fd_ >= 0) ::close(fd_);
         fd_ = -1;
@@ -38,7 +40,12 @@ struct PipeEnds {
     UniqueFd write;
 };
 
-// Both ends close-on-exec: the child keeps only what it dup2()s into place.
+// Both ends close-on-exec: a child keeps only what it dup2()s into place.
 PipeEnds make_pipe();
 
-}  // namespace migmerge::run
+// A connected stream socket pair, close-on-exec. Unlike a pipe, writing to it
+// with send(MSG_NOSIGNAL) after the peer died fails with EPIPE instead of
+// raising SIGPIPE.
+PipeEnds make_socket_pair();
+
+}  // namespace migmerge::sys

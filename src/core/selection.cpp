@@ -1,4 +1,4 @@
-#include "migmerge/run/selection.hpp"
+#include "migmerge/core/selection.hpp"
 
 #include <algorithm>
 #include <set>
@@ -6,7 +6,7 @@
 #include "migmerge/core/error.hpp"
 #include "migmerge/core/migration_set.hpp"
 
-namespace migmerge::run {
+namespace migmerge::core {
 namespace {
 
 std::vector<std::string> reversed(std::vector<std::string> names) {
@@ -38,8 +38,8 @@ std::vector<LocalMigration> pending_migrations(const LocalFolder& folder,
 }
 
 std::vector<std::string> rows_after_repair(std::vector<std::string> rows,
-                                           const core::RepairPlan& plan) {
-    for (const core::RowChange& change : plan.changes) {
+                                           const RepairPlan& plan) {
+    for (const RowChange& change : plan.changes) {
         auto row = std::find(rows.begin(), rows.end(), change.old_name);
         if (row == rows.end()) continue;
         if (change.is_delete()) {
@@ -79,24 +79,24 @@ std::vector<LocalMigration> files_for(const LocalFolder& folder,
         if (!file) {
             throw bad_input("cannot undo '" + name + "'", "its file is not in " + folder.dir,
                             "if it was renamed, record the rename in " + folder.dir + "/" +
-                                core::ledger_file_name + " and run `migmerge repair`");
+                                ledger_file_name + " and run `migmerge repair`");
         }
         files.push_back(*file);
     }
     return files;
 }
 
-std::vector<core::Finding> out_of_order_findings(const core::StatusReport& status,
+std::vector<Finding> out_of_order_findings(const StatusReport& status,
                                                  OutOfOrderPolicy policy) {
-    std::vector<core::Finding> findings;
+    std::vector<Finding> findings;
     if (policy == OutOfOrderPolicy::allow) return findings;
-    for (core::Finding finding : status.findings) {
-        if (finding.code != core::FindingCode::out_of_order_pending) continue;
+    for (Finding finding : status.findings) {
+        if (finding.code != FindingCode::out_of_order_pending) continue;
         finding.severity =
-            policy == OutOfOrderPolicy::error ? core::Severity::error : core::Severity::warning;
+            policy == OutOfOrderPolicy::error ? Severity::error : Severity::warning;
         findings.push_back(std::move(finding));
     }
     return findings;
 }
 
-}  // namespace migmerge::run
+}  // namespace migmerge::core

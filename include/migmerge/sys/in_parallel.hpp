@@ -8,7 +8,7 @@
 #include <optional>
 #include <utility>
 
-namespace migmerge::core {
+namespace migmerge::sys {
 
 // Runs `first` on a thread of its own and `second` on this one; returns both
 // results once both are done. Nothing is left running when it returns or throws.
@@ -27,4 +27,4 @@ auto in_parallel(First&& first, Second&& second) {
     return std::make_pair(std::move(first_result), std::move(*second_result));
 }
 
-}  // namespace migmerge::core
+}  // namespace migmerge::sys
