@@ -60,6 +60,14 @@ int parse(CLI::App& app, int argc, char** argv) {
 
 }  // namespace
 
+void on_chosen(CLI::App& command, Invocation& invocation, Action action) {
+    command.callback([&invocation, action = std::move(action)] {
+        invocation.action = [&invocation, action](const Output& output) {
+            return action(invocation.global, output);
+        };
+    });
+}
+
 int run(int argc, char** argv) {
     CLI::App app{
         "migmerge: find and fix the migration conflicts that branch merges cause "

@@ -33,10 +33,8 @@ void add_fix_command(CLI::App& app, Invocation& invocation) {
         "fix", "Apply the plan to the work tree and index and record it in the ledger");
     add_ref_options(*command, options->refs);
     command->add_flag("--dry-run", options->dry_run, "Show what would change; change nothing");
-    command->callback([&invocation, options] {
-        invocation.action = [&invocation, options](const Output& output) {
-            return run_fix(invocation.global, *options, output);
-        };
+    on_chosen(*command, invocation, [options](const GlobalOptions& global, const Output& output) {
+        return run_fix(global, *options, output);
     });
 }
 

@@ -37,24 +37,20 @@ void add_install(CLI::App& hook, Invocation& invocation) {
     CLI::App* install =
         hook.add_subcommand("install", "Install the git hooks (chains existing ones)");
     install->add_flag("--force", *force, "Replace a stale NAME.migmerge-chained");
-    install->callback([&invocation, force] {
-        invocation.action = [&invocation, force](const Output& output) {
-            std::string dir = hooks_dir(invocation.global);
-            print_changes(output, dir, install_hooks(dir, *force));
-            return 0;
-        };
+    on_chosen(*install, invocation, [force](const GlobalOptions& global, const Output& output) {
+        std::string dir = hooks_dir(global);
+        print_changes(output, dir, install_hooks(dir, *force));
+        return 0;
     });
 }
 
 void add_uninstall(CLI::App& hook, Invocation& invocation) {
     CLI::App* uninstall =
         hook.add_subcommand("uninstall", "Remove the hooks; restore chained ones");
-    uninstall->callback([&invocation] {
-        invocation.action = [&invocation](const Output& output) {
-            std::string dir = hooks_dir(invocation.global);
-            print_changes(output, dir, uninstall_hooks(dir));
-            return 0;
-        };
+    on_chosen(*uninstall, invocation, [](const GlobalOptions& global, const Output& output) {
+        std::string dir = hooks_dir(global);
+        print_changes(output, dir, uninstall_hooks(dir));
+        return 0;
     });
 }
 
@@ -65,13 +61,10 @@ void add_run(CLI::App& hook, Invocation& invocation) {
         ->required();
     run->add_option("args", options->args, "What git passed to the hook");
     run->add_option("--base", options->base, "pre-push: the production branch")->type_name("REF");
-    run->callback([&invocation, options] {
-        invocation.action = [&invocation, options](const Output& output) {
-            if (options->name == "pre-push") {
-                options->stdin_text.assign(std::istreambuf_iterator<char>(std::cin), {});
-            }
-            return run_hook(invocation.global, *options, output);
-        };
+    on_chosen(*run, invocation, [options](const GlobalOptions& global, const Output& output) {
+        if (options->name == "pre-push")
+            options->stdin_text.assign(std::istreambuf_iterator<char>(std::cin), {});
+        return run_hook(global, *options, output);
     });
 }
 

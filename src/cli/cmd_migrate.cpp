@@ -42,10 +42,8 @@ void add_migrate_command(CLI::App& app, Invocation& invocation) {
                                                          {"error", run::OutOfOrderPolicy::error},
                                                          {"allow", run::OutOfOrderPolicy::allow}}))
         ->type_name("warn|error|allow");
-    command->callback([&invocation, options] {
-        invocation.action = [&invocation, options](const Output& output) {
-            return run_migrate(invocation.global, *options, output);
-        };
+    on_chosen(*command, invocation, [options](const GlobalOptions& global, const Output& output) {
+        return run_migrate(global, *options, output);
     });
 }
 

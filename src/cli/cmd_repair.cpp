@@ -77,10 +77,8 @@ void add_repair_command(CLI::App& app, Invocation& invocation) {
     add_run_options(*command, options->run, "Print the row changes; write nothing");
     command->add_flag("--prune-orphans", options->prune_orphans,
                       "Also delete rows whose migration file is gone");
-    command->callback([&invocation, options] {
-        invocation.action = [&invocation, options](const Output& output) {
-            return run_repair(invocation.global, *options, output);
-        };
+    on_chosen(*command, invocation, [options](const GlobalOptions& global, const Output& output) {
+        return run_repair(global, *options, output);
     });
 }
 

@@ -105,10 +105,8 @@ void add_status_command(CLI::App& app, Invocation& invocation) {
     add_db_options(*command, options->db);
     command->add_option("--ref", options->ref, "Read the files at REF instead of the work tree")
         ->type_name("REF");
-    command->callback([&invocation, options] {
-        invocation.action = [&invocation, options](const Output& output) {
-            return run_status(invocation.global, *options, output);
-        };
+    on_chosen(*command, invocation, [options](const GlobalOptions& global, const Output& output) {
+        return run_status(global, *options, output);
     });
 }
 

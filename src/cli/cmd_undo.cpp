@@ -50,10 +50,8 @@ void add_undo_command(CLI::App& app, Invocation& invocation) {
                    ->type_name("NAME");
     name->excludes(all)->excludes(to);
     all->excludes(to);
-    command->callback([&invocation, options] {
-        invocation.action = [&invocation, options](const Output& output) {
-            return run_undo(invocation.global, *options, output);
-        };
+    on_chosen(*command, invocation, [options](const GlobalOptions& global, const Output& output) {
+        return run_undo(global, *options, output);
     });
 }
 

@@ -32,21 +32,14 @@ core::MigrationSet folder_or_empty(const Project& project, const std::string& sp
     }
 }
 
-// read_merge judges the union of two explicit refs; a hook knows the real
-// result (the index during a merge, HEAD's tree after it), so it swaps that in
-// and judges again. The result's own ledger counts: `fix` may have added to it.
-Judgement judge_result(const Project& project, const RefOptions& refs, Judged judged,
-                       core::MigrationSet result) {
-    Judgement judgement;
-    core::AnalysisInput& input = judgement.context.input;
-    judgement.context = read_merge(project, refs, sys::utc_now());
-    judgement.context.judged = judged;
-    input.ledger = core::Ledger::merge(
-        {input.ledger, core::Ledger::parse(result.ledger_text, to_string(judged) + " ledger")});
-    input.sets.result = std::move(result);
-    judgement.findings = core::analyze(input);
-    judgement.plan = core::plan_renames(input, judgement.findings);
-    return judgement;
+// A hook knows what it judges (the index during a merge, HEAD's tree after
+// it): it says so in the request instead of taking the union of two refs.
+Judgement judge_result(const Project& project, const std::string& base, const std::string& head,
+                       Judged judged) {
+    core::MergeRequest request =
+        merge_request(project, RefOptions{base, head, core::RenameSide::head});
+    request.judged = judged;
+    return git::judge_merge(*project.repository, request, sys::utc_now());
 }
 
 void print_report(const Output& output, const Judgement& judgement) {
@@ -76,8 +69,7 @@ int block_on_errors(const Output& output, const Judgement& judgement, const std:
 int check_merge_commit(const Project& project, const std::string& merged, const Output& output) {
     core::MigrationSet index = project.repository->read_index(project.migrations_folder);
     if (folder_at(project, "HEAD") == index) return 0;  // the merge brings no migration change
-    RefOptions refs{std::string("HEAD"), merged, core::RenameSide::head};
-    Judgement judgement = judge_result(project, refs, Judged::index, std::move(index));
+    Judgement judgement = judge_result(project, "HEAD", merged, Judged::index);
     return block_on_errors(output, judgement, "merge not committed.",
                            next_steps(judgement, "`git commit` to conclude the merge"));
 }
@@ -129,9 +121,7 @@ void advise_arrived(const Output& output, const std::vector<std::string>& arrive
 // After a merge commit: its parents judged against HEAD's tree. git still
 // has MERGE_HEAD on disk while post-merge runs, so the refs are explicit.
 void check_merge_commit_made(const Project& project, const Output& output) {
-    RefOptions refs{std::string("HEAD^1"), std::string("HEAD^2"), core::RenameSide::head};
-    Judgement judgement =
-        judge_result(project, refs, Judged::head_tree, folder_at(project, "HEAD"));
+    Judgement judgement = judge_result(project, "HEAD^1", "HEAD^2", Judged::head_tree);
     block_on_errors(output, judgement, "this merge has migration conflicts.",
                     next_steps(judgement,
                                "`git commit` (or `git commit --amend --no-edit` to fold the "

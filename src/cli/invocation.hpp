@@ -37,6 +37,11 @@ struct Invocation {
     std::function<int(const Output&)> action;  // set by the chosen subcommand
 };
 
+using Action = std::function<int(const GlobalOptions&, const Output&)>;
+// Makes `action` the invocation's when `command` is the subcommand chosen; it
+// runs after parsing, with the global options as given.
+void on_chosen(CLI::App& command, Invocation& invocation, Action action);
+
 // Each subcommand file registers itself; its action fills an options struct,
 // calls the layers below and maps the result to an exit code.
 void add_check_command(CLI::App& app, Invocation& invocation);

@@ -1,15 +1,19 @@
 #include "judge.hpp"
 
+#include <CLI/CLI.hpp>
+
 #include "migmerge/sys/clock.hpp"
 
 namespace migmerge::cli {
 
 Judgement judge(const Project& project, const RefOptions& options) {
-    Judgement judgement;
-    judgement.context = read_merge(project, options, sys::utc_now());
-    judgement.findings = core::analyze(judgement.context.input);
-    judgement.plan = core::plan_renames(judgement.context.input, judgement.findings);
-    return judgement;
+    return git::judge_merge(*project.repository, merge_request(project, options), sys::utc_now());
+}
+
+namespace {
+
+const char* name_of(MergeCommand command) {
+    return command == MergeCommand::check ? "check" : "plan";
 }
 
 int run_report_command(const GlobalOptions& global, const RefOptions& options, MergeCommand command,
@@ -19,6 +23,19 @@ int run_report_command(const GlobalOptions& global, const RefOptions& options, M
     MergeReport report{command, judgement.context, judgement.findings, judgement.plan};
     print_merge_report(output, report);
     return merge_exit_code(report);
+}
+
+}  // namespace
+
+void add_report_command(CLI::App& app, Invocation& invocation, MergeCommand command,
+                        const std::string& description) {
+    auto options = std::make_shared<RefOptions>();
+    CLI::App* subcommand = app.add_subcommand(name_of(command), description);
+    add_ref_options(*subcommand, *options);
+    on_chosen(*subcommand, invocation,
+              [options, command](const GlobalOptions& global, const Output& output) {
+                  return run_report_command(global, *options, command, output);
+              });
 }
 
 }  // namespace migmerge::cli

@@ -5,16 +5,12 @@
 
 namespace migmerge::cli {
 
-struct Judgement {
-    MergeContext context;
-    std::vector<core::Finding> findings;
-    core::Plan plan;
-};
+using git::Judgement;
 
 Judgement judge(const Project& project, const RefOptions& options);
 
-// check and plan differ only in what they print: one runner serves both.
-int run_report_command(const GlobalOptions& global, const RefOptions& options, MergeCommand command,
-                       const Output& output);
+// check and plan differ only in what they print: one registration serves both.
+void add_report_command(CLI::App& app, Invocation& invocation, MergeCommand command,
+                        const std::string& description);
 
 }  // namespace migmerge::cli

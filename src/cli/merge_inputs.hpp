@@ -1,11 +1,11 @@
 #pragma once
-// DESIGN.md's ref defaults and "what is judged": which two sides, which merge
-// base, and which set stands for the merge result.
+// The ref options of check, plan and fix, and the request they make of the
+// git layer. The rules (ref defaults, what is judged) live in core.
 #include <optional>
 #include <string>
 
-#include "migmerge/core/analysis.hpp"
-#include "migmerge/git/repository.hpp"
+#include "migmerge/core/merge_request.hpp"
+#include "migmerge/git/merge.hpp"
 #include "project.hpp"
 
 namespace CLI {
@@ -14,12 +14,8 @@ class App;
 
 namespace migmerge::cli {
 
-enum class Judged {
-    union_of_sides,  // two refs, no merge yet
-    index,           // a merge in progress, or after a merge (so `fix` can be checked)
-    head_tree,       // after a merge in a bare repository
-};
-std::string to_string(Judged judged);
+using core::Judged;
+using git::MergeContext;
 
 struct RefOptions {
     std::optional<std::string> base;
@@ -28,17 +24,6 @@ struct RefOptions {
 };
 void add_ref_options(CLI::App& command, RefOptions& options);
 
-struct MergeContext {
-    git::ResolvedRef base;
-    git::ResolvedRef head;
-    std::string merge_base;
-    Judged judged = Judged::union_of_sides;
-    bool head_from_index = false;  // head is the checked-out branch: its staged state counts
-    std::string folder;            // the migrations folder, relative to the work tree
-    core::AnalysisInput input;
-};
-
-MergeContext read_merge(const Project& project, const RefOptions& options,
-                        const core::Timestamp& now);
+core::MergeRequest merge_request(const Project& project, const RefOptions& options);
 
 }  // namespace migmerge::cli

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "migmerge/core/error.hpp"
+#include "migmerge/git/work_tree.hpp"
 #include "migmerge/sys/environment.hpp"
 #include "migmerge/sys/text_file.hpp"
 
@@ -21,24 +22,6 @@ std::string absolute_dir(const std::string& directory) {
         throw bad_input("no such directory", directory, "check the path given to -C");
     }
     return path.string();
-}
-
-// The work tree root around `start`, found as git finds it (a `.git` folder
-// or file here or in a parent) without starting libgit2: status, repair,
-// migrate and undo never read git and should not pay its start-up (Debian's
-// libgit2 parses the system's whole CA bundle in git_libgit2_init).
-std::optional<std::string> work_tree_root(const std::string& start) {
-    for (fs::path dir = start;; dir = dir.parent_path()) {
-        if (fs::exists(dir / ".git")) return dir.string();
-        if (dir == dir.parent_path()) return std::nullopt;
-    }
-}
-
-std::optional<std::string> work_tree_root(const git::Repository& repository) {
-    if (repository.is_bare()) return std::nullopt;
-    std::string root = repository.workdir();
-    if (!root.empty() && root.back() == '/') root.pop_back();
-    return root;
 }
 
 // --migrations-path, else migmerge.json, else .sequelizerc (when node can
@@ -97,7 +80,7 @@ Project open_in(const GlobalOptions& global, const std::string& start,
 
 Project open_project(const GlobalOptions& global) {
     std::string start = absolute_dir(global.directory);
-    return open_in(global, start, work_tree_root(start));
+    return open_in(global, start, git::find_work_tree_root(start));
 }
 
 Project open_repository_project(const GlobalOptions& global) {
@@ -107,7 +90,8 @@ Project open_repository_project(const GlobalOptions& global) {
 }
 
 Project open_repository_project(const GlobalOptions& global, git::Repository repository) {
-    Project project = open_in(global, absolute_dir(global.directory), work_tree_root(repository));
+    Project project =
+        open_in(global, absolute_dir(global.directory), git::work_tree_root(repository));
     project.repository = std::move(repository);
     return project;
 }

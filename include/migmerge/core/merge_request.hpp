@@ -1,0 +1,59 @@
+#pragma once
+// What check, plan, fix and the hooks judge, decided by the contract's ref
+// defaults (docs/DESIGN.md): which two sides, and which set stands for the
+// merge result. Pure: the git layer supplies the repository's state.
+#include <optional>
+#include <string>
+
+#include "migmerge/core/analysis.hpp"
+#include "migmerge/core/ledger.hpp"
+#include "migmerge/core/migration_set.hpp"
+
+namespace migmerge::core {
+
+enum class Judged {
+    union_of_sides,  // two refs, no merge yet
+    index,           // a merge in progress, or after a merge (so `fix` can be checked)
+    head_tree,       // after a merge in a bare repository
+};
+std::string to_string(Judged judged);
+
+// One request type for every caller: the commands fill base/head from their
+// options; a hook, which knows what it judges, also sets `judged`.
+struct MergeRequest {
+    std::optional<std::string> base;             // --base
+    std::optional<std::string> head;             // --head
+    std::optional<std::string> configured_base;  // migmerge.json's "base"
+    std::optional<Judged> judged;                // forced: both refs must be given
+    RenameSide rename_side = RenameSide::head;
+    std::string folder;  // the migrations folder, relative to the work tree
+};
+
+// What the repository looks like, as far as the ref defaults care.
+struct RepositoryState {
+    bool merge_in_progress = false;  // MERGE_HEAD exists
+    bool head_is_merge_commit = false;
+    bool bare = false;
+};
+
+struct SideChoice {
+    std::string base;  // ref specs, resolved by the git layer
+    std::string head;
+    Judged judged = Judged::union_of_sides;
+    bool head_from_index = false;  // head is the checked-out branch: its staged state counts
+};
+
+// With no ref given: a merge in progress (HEAD, MERGE_HEAD, the index), else a
+// merge commit at HEAD (its parents, and the index or, bare, HEAD's tree);
+// otherwise --base (else the configured base) and --head (else HEAD), judged
+// as their union. Error(bad_input) when no base can be chosen.
+SideChoice choose_sides(const MergeRequest& request, const RepositoryState& state);
+
+// The merge of two sides that git has not made yet: every file of both.
+MigrationSet union_of(const MigrationSet& base, const MigrationSet& head);
+
+// The ledger the judgement uses: base's, head's and the result's, merged
+// (the result's own lines count: `fix` may have added to it).
+Ledger merged_ledger(const MergeSets& sets, const SideChoice& sides, const std::string& folder);
+
+}  // namespace migmerge::core
