@@ -16,7 +16,7 @@ struct MigrateCommandOptions {
 
 int run_migrate(const GlobalOptions& global, const MigrateCommandOptions& options,
                 const Output& output) {
-    Project project = open_project(global);
+    Project project = open_project(global, options.run.db.node);
     run::RunContext context = run_context(project, options.run);
     print_run_target(output, context);
     run::RunReport report =

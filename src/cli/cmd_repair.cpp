@@ -49,7 +49,7 @@ void print_text(const Output& output, const db::ConnectionTarget& target,
 }
 
 int run_repair(const GlobalOptions& global, const RepairOptions& options, const Output& output) {
-    Project project = open_project(global);
+    Project project = open_project(global, options.run.db.node);
     run::RunContext context = run_context(project, options.run);
     const db::ConnectionTarget& target = context.target;
     db::RepairReport report = run::repair(context, options.prune_orphans);

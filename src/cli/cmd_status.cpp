@@ -84,7 +84,7 @@ void print_json_status(const Output& output, const db::ConnectionTarget& target,
 }
 
 int run_status(const GlobalOptions& global, const StatusOptions& options, const Output& output) {
-    Project project = open_project(global);
+    Project project = open_project(global, options.db.node);
     run::RunContext context = run_context(project, {options.db});
     core::StatusReport report = run::status(context, files_at_ref(project, options.ref));
     if (output.format == Format::json)

@@ -27,7 +27,7 @@ run::UndoOptions undo_options(const UndoCommandOptions& options) {
 }
 
 int run_undo(const GlobalOptions& global, const UndoCommandOptions& options, const Output& output) {
-    Project project = open_project(global);
+    Project project = open_project(global, options.run.db.node);
     run::RunContext context = run_context(project, options.run);
     print_run_target(output, context);
     run::RunReport report =

@@ -33,7 +33,8 @@ db::ConnectionTarget connection_target(const Project& project, const DbOptions& 
     connection.env = options.env;
     connection.table = options.table;
     connection.schema = options.schema;
-    connection.node = options.node;
+    connection.rc = project.rc;
+    connection.evaluate_js = project.node->evaluator();
     connection.environment = project.environment;
     return db::resolve_connection(connection);
 }
@@ -50,7 +51,7 @@ run::RunContext run_context(const Project& project, const RunOptions& options) {
     context.project_dir = project.dir;
     context.migrations_dir = project.migrations_dir;
     context.migrations_folder = project.migrations_folder;
-    context.node = options.db.node;
+    context.node = project.node;
     context.lock_timeout = options.lock_timeout;
     context.dry_run = options.dry_run;
     context.version = MIGMERGE_VERSION;

@@ -26,12 +26,13 @@ std::string absolute_dir(const std::string& directory) {
 
 // --migrations-path, else migmerge.json, else .sequelizerc (when node can
 // read it), else "migrations"; relative paths are relative to the project.
-std::string migrations_dir_of(const GlobalOptions& global, const Project& project) {
+std::string migrations_dir_of(const GlobalOptions& global, Project& project) {
     std::optional<std::string> chosen = global.migrations_path;
     if (!chosen) chosen = project.settings.migrations_path;
     if (!chosen && fs::exists(fs::path(project.dir) / ".sequelizerc")) {
-        auto rc = db::read_sequelizerc(project.dir, "node", project.environment);
-        if (rc && rc->migrations_path) chosen = rc->migrations_path;
+        project.rc = db::read_sequelizerc(project.dir, project.node->evaluator());
+        if (project.rc) project.environment = project.rc->environment;
+        if (project.rc && project.rc->migrations_path) chosen = project.rc->migrations_path;
     }
     fs::path path = chosen.value_or("migrations");
     if (path.is_relative()) path = fs::path(project.dir) / path;
@@ -67,9 +68,10 @@ namespace {
 
 // The project is -C DIR when given, else the work tree root, else where we stand.
 Project open_in(const GlobalOptions& global, const std::string& start,
-                const std::optional<std::string>& root) {
+                const std::optional<std::string>& root, const std::string& node = "node") {
     Project project;
     project.dir = global.directory.empty() && root ? *root : start;
+    project.node = std::make_shared<run::NodeSession>(node, project.dir);
     project.settings = read_settings(project.dir);
     project.environment = sys::read_environment();
     locate_migrations(global, root, project);
@@ -78,9 +80,9 @@ Project open_in(const GlobalOptions& global, const std::string& start,
 
 }  // namespace
 
-Project open_project(const GlobalOptions& global) {
+Project open_project(const GlobalOptions& global, const std::string& node) {
     std::string start = absolute_dir(global.directory);
-    return open_in(global, start, git::find_work_tree_root(start));
+    return open_in(global, start, git::find_work_tree_root(start), node);
 }
 
 Project open_repository_project(const GlobalOptions& global) {

@@ -1,12 +1,14 @@
 #pragma once
 // Where the user stands: the project directory, its optional git repository,
 // its migrations folder and its migmerge.json. Resolved once per command.
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "invocation.hpp"
 #include "migmerge/db/connection.hpp"
 #include "migmerge/git/repository.hpp"
+#include "migmerge/run/node_session.hpp"
 
 namespace migmerge::cli {
 
@@ -22,7 +24,9 @@ struct Project {
     std::string migrations_dir;     // absolute
     std::string migrations_folder;  // relative to the work tree root (for git reads)
     ProjectSettings settings;
-    db::Environment environment;  // a copy of environ, read once
+    db::Environment environment;        // a copy of environ, read once; as .sequelizerc left it
+    std::optional<db::SequelizeRc> rc;  // when it was read for the migrations path
+    std::shared_ptr<run::NodeSession> node;  // the command's node process, started on first use
 };
 
 // Needs a repository (check, plan, fix, hooks): Error(resource) when there is none.
@@ -31,7 +35,7 @@ Project open_repository_project(const GlobalOptions& global);
 Project open_repository_project(const GlobalOptions& global, git::Repository repository);
 // Works without git too (status, repair, migrate, undo in a container image)
 // and never starts libgit2.
-Project open_project(const GlobalOptions& global);
+Project open_project(const GlobalOptions& global, const std::string& node = "node");
 
 ProjectSettings read_settings(const std::string& project_dir);  // Error(bad_input) if malformed
 

@@ -50,34 +50,64 @@ ConnectionTarget target_from_pg_variables(const Environment& environment) {
     return target;
 }
 
-ConnectionTarget first_given(const ConnectionOptions& options) {
+// The config is read (and a JS one evaluated) at most once per command.
+class ConfigOnce {
+  public:
+    explicit ConfigOnce(const ConnectionOptions& options) : options_(options) {}
+    const std::optional<detail::SequelizeConfig>& get() {
+        if (!read_) config_ = detail::read_sequelize_config(options_), read_ = true;
+        return config_;
+    }
+    std::optional<ConnectionTarget> target() {
+        const auto& config = get();
+        if (!config) return std::nullopt;
+        return detail::target_from_config(*config,
+                                          detail::environment_name(options_, config->environment));
+    }
+
+  private:
+    const ConnectionOptions& options_;
+    bool read_ = false;
+    std::optional<detail::SequelizeConfig> config_;
+};
+
+ConnectionTarget first_given(const ConnectionOptions& options, ConfigOnce& config) {
     if (options.url) return target_from_url(*options.url, "--url");
     auto database_url = options.environment.find("DATABASE_URL");
     if (database_url != options.environment.end() && !database_url->second.empty()) {
         return target_from_url(database_url->second, "DATABASE_URL");
     }
-    if (auto target = detail::target_from_sequelize_config(options)) return *target;
+    if (auto target = config.target()) return *target;
     return target_from_pg_variables(options.environment);
 }
 
-// Where SequelizeMeta lives is the project's choice, whatever URL reaches the
-// server: with --url or DATABASE_URL the config still names the table, schema
-// and timestamps. Looking in the default table instead would make every
-// migration seem pending and run them all again.
-void take_storage_from_config(const ConnectionOptions& options, ConnectionTarget& target) {
+// Where SequelizeMeta lives, and the options Sequelize is built with, are the
+// project's choice whatever URL reaches the server: with --url or
+// DATABASE_URL the config still names the table, schema and timestamps.
+// Looking in the default table instead would make every migration seem
+// pending and run them all again.
+void take_storage_from_config(ConfigOnce& config, ConnectionTarget& target) {
     if (target.source != "--url" && target.source != "DATABASE_URL") return;
-    if (auto config = detail::target_from_sequelize_config(options)) {
-        target.table = config->table;
-        target.schema = config->schema;
-        target.timestamps = config->timestamps;
+    if (auto configured = config.target()) {
+        target.table = configured->table;
+        target.schema = configured->schema;
+        target.timestamps = configured->timestamps;
+        target.config_json = configured->config_json;
+        target.config_env = configured->config_env;
     }
 }
 
 }  // namespace
 
-ConnectionTarget resolve_connection(const ConnectionOptions& options) {
-    ConnectionTarget target = first_given(options);
-    take_storage_from_config(options, target);
+ConnectionTarget resolve_connection(const ConnectionOptions& given) {
+    ConnectionOptions options = given;
+    // .sequelizerc runs first, as in sequelize-cli: what it loads (dotenv) counts.
+    if (!options.rc && options.evaluate_js)
+        options.rc = read_sequelizerc(options.project_dir, options.evaluate_js);
+    if (options.rc) options.environment = options.rc->environment;
+    ConfigOnce config(options);
+    ConnectionTarget target = first_given(options, config);
+    take_storage_from_config(config, target);
     if (options.table) target.table = *options.table;
     if (options.schema) target.schema = *options.schema;
     return target;

@@ -2,12 +2,9 @@
 
 #include <filesystem>
 
-#include <nlohmann/json.hpp>
-
 #include "config_section.hpp"
 #include "migmerge/core/error.hpp"
 #include "migmerge/sys/text_file.hpp"
-#include "node_eval.hpp"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -21,13 +18,13 @@ fs::path absolute_in(const std::string& project_dir, const std::string& file) {
 }
 
 // --config, else .sequelizerc's config, else config/config.js, else config/config.json.
-std::optional<fs::path> locate_config(const ConnectionOptions& options) {
+std::optional<fs::path> locate_config(const ConnectionOptions& options,
+                                      const std::optional<SequelizeRc>& rc) {
     if (options.config_file) {
         fs::path path = absolute_in(options.project_dir, *options.config_file);
         if (!fs::exists(path)) throw bad_input("config file not found", path.string());
         return path;
     }
-    auto rc = read_sequelizerc(options.project_dir, options.node, options.environment);
     if (rc && rc->config) {
         if (!fs::exists(*rc->config)) {
             throw bad_input("config file named by .sequelizerc not found", *rc->config);
@@ -41,27 +38,11 @@ std::optional<fs::path> locate_config(const ConnectionOptions& options) {
     return std::nullopt;
 }
 
-std::string config_text(const fs::path& path, const ConnectionOptions& options) {
-    if (path.extension() == ".json") return sys::read_file(path.string());
-    return evaluate_js_module(options.node, path.string(), options.project_dir,
-                              options.environment);
-}
-
-json parse_config(const fs::path& path, const ConnectionOptions& options) {
-    try {
-        return json::parse(config_text(path, options));
-    } catch (const json::exception& error) {
-        throw bad_input("malformed config " + path.string(), error.what());
-    }
-}
-
-std::string environment_name(const ConnectionOptions& options) {
-    if (options.env) return *options.env;
-    auto node_env = options.environment.find("NODE_ENV");
-    if (node_env != options.environment.end() && !node_env->second.empty()) {
-        return node_env->second;
-    }
-    return "development";
+EvaluatedModule evaluate(const fs::path& path, const ConnectionOptions& options,
+                         const Environment& environment) {
+    if (path.extension() == ".json") return {sys::read_file(path.string()), environment};
+    if (!options.evaluate_js) throw resource_failure("cannot evaluate " + path.string(), "no node");
+    return options.evaluate_js(JsModuleKind::config, path.string());
 }
 
 std::string shown_path(const fs::path& path, const std::string& project_dir) {
@@ -72,15 +53,37 @@ std::string shown_path(const fs::path& path, const std::string& project_dir) {
 
 }  // namespace
 
-std::optional<ConnectionTarget> target_from_sequelize_config(const ConnectionOptions& options) {
-    auto path = locate_config(options);
+std::optional<SequelizeConfig> read_sequelize_config(const ConnectionOptions& options) {
+    std::optional<SequelizeRc> rc = options.rc;
+    if (!rc && options.evaluate_js) rc = read_sequelizerc(options.project_dir, options.evaluate_js);
+    auto path = locate_config(options, rc);
     if (!path) return std::nullopt;
-    json config = parse_config(*path, options);
-    std::string env = environment_name(options);
+    EvaluatedModule module = evaluate(*path, options, rc ? rc->environment : options.environment);
+    try {
+        return SequelizeConfig{shown_path(*path, options.project_dir), json::parse(module.json),
+                               std::move(module.environment)};
+    } catch (const json::exception& error) {
+        throw bad_input("malformed config " + path->string(), error.what());
+    }
+}
+
+std::string environment_name(const ConnectionOptions& options, const Environment& environment) {
+    if (options.env) return *options.env;
+    auto node_env = environment.find("NODE_ENV");
+    if (node_env != environment.end() && !node_env->second.empty()) return node_env->second;
+    return "development";
+}
+
+ConnectionTarget target_from_config(const SequelizeConfig& config, const std::string& env) {
     // Like sequelize-cli: a config without a section for `env` is used whole.
-    bool has_section = config.is_object() && config.contains(env) && config[env].is_object();
-    std::string source = shown_path(*path, options.project_dir) + " (" + env + ")";
-    return target_from_section(has_section ? config[env] : config, source, options.environment);
+    const json& value = config.value;
+    bool has_section = value.is_object() && value.contains(env) && value[env].is_object();
+    std::string source = config.path + " (" + env + ")";
+    ConnectionTarget target =
+        target_from_section(has_section ? value[env] : value, source, config.environment);
+    target.config_json = value.dump();
+    target.config_env = env;
+    return target;
 }
 
 }  // namespace migmerge::db::detail

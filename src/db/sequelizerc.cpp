@@ -1,12 +1,11 @@
-// read_sequelizerc: the paths a project's .sequelizerc sets, evaluated with
-// node because the file is a JavaScript module.
+// read_sequelizerc: the paths a project's .sequelizerc sets. It is a
+// JavaScript module: the caller's evaluator runs it.
 #include <filesystem>
 
 #include <nlohmann/json.hpp>
 
 #include "migmerge/core/error.hpp"
 #include "migmerge/db/connection.hpp"
-#include "node_eval.hpp"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -15,7 +14,7 @@ namespace migmerge::db {
 namespace {
 
 // sequelize-cli resolves relative paths against the working directory, which
-// for us is the project directory.
+// is the project directory.
 std::optional<std::string> path_option(const json& rc, const char* key,
                                        const std::string& project_dir) {
     if (!rc.contains(key) || !rc[key].is_string()) return std::nullopt;
@@ -26,19 +25,20 @@ std::optional<std::string> path_option(const json& rc, const char* key,
 
 }  // namespace
 
-std::optional<SequelizeRc> read_sequelizerc(const std::string& project_dir, const std::string& node,
-                                            const Environment& environment) {
+std::optional<SequelizeRc> read_sequelizerc(const std::string& project_dir,
+                                            const JsEvaluator& evaluate_js) {
     fs::path file = fs::path(project_dir) / ".sequelizerc";
     if (!fs::exists(file)) return std::nullopt;
+    EvaluatedModule module = evaluate_js(JsModuleKind::sequelizerc, file.string());
     json rc;
     try {
-        rc = json::parse(detail::evaluate_js_module(node, file.string(), project_dir, environment));
+        rc = json::parse(module.json);
     } catch (const json::exception& error) {
         throw bad_input("malformed " + file.string(), error.what());
     }
     if (!rc.is_object()) throw bad_input("malformed " + file.string(), "it exports no object");
     return SequelizeRc{path_option(rc, "migrations-path", project_dir),
-                       path_option(rc, "config", project_dir)};
+                       path_option(rc, "config", project_dir), std::move(module.environment)};
 }
 
 }  // namespace migmerge::db

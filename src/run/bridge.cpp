@@ -2,18 +2,15 @@
 
 #include "bridge_protocol.hpp"
 #include "migmerge/core/error.hpp"
+#include "migmerge/run/node_session.hpp"
 #include "migmerge/sys/secret_scrub.hpp"
 #include "migmerge/sys/text_file.hpp"
-#include "node_process.hpp"
 
 namespace migmerge::run {
-
-// Generated from bridge.js at build time (cmake/embed.cmake).
-extern const char* const bridge_script;
-
 namespace {
 
-// The password never leaves in a message, whatever a driver chose to echo.
+// The password never leaves in a message, whatever a driver or a migration
+// chose to echo.
 std::string scrubbed(std::string text, const db::ConnectionTarget& target) {
     return sys::scrub_secret(std::move(text), target.password);
 }
@@ -22,7 +19,7 @@ Error start_failure(const protocol::Reply& reply, const std::string& project_dir
                     const db::ConnectionTarget& target) {
     if (reply.kind == "sequelize-missing") {
         return resource_failure("cannot load sequelize from " + project_dir,
-                                sys::first_line(reply.message),
+                                scrubbed(sys::first_line(reply.message), target),
                                 "run `npm install sequelize pg` in the project");
     }
     if (reply.kind == "connect-failed") {
@@ -39,17 +36,15 @@ std::ostream& operator<<(std::ostream& out, const StepOutcome& outcome) {
     return outcome.error.empty() ? out : out << ": " << outcome.error;
 }
 
-Bridge::Bridge(const std::string& node, const std::string& project_dir,
-               const db::ConnectionTarget& target)
-    : process_(
-          std::make_unique<NodeProcess>(node, std::vector<std::string>{"-e", bridge_script}, "")) {
-    process_->send_line(protocol::init_command(project_dir, target));
-    std::optional<std::string> line = process_->read_line();
+Bridge::Bridge(NodeSession& session, const db::ConnectionTarget& target)
+    : session_(session), target_(target) {
+    std::optional<std::string> line =
+        session_.request(protocol::init_command(target), std::nullopt);
     if (!line) {
-        throw resource_failure("the node bridge exited during start-up", process_->wait_for_exit());
+        throw resource_failure("the node bridge exited during start-up", session_.wait_for_exit());
     }
     protocol::Reply reply = protocol::parse_reply(*line);
-    if (!reply.ok) throw start_failure(reply, project_dir, target);
+    if (!reply.ok) throw start_failure(reply, session_.project_dir(), target);
 }
 
 Bridge::~Bridge() = default;
@@ -63,22 +58,21 @@ StepOutcome Bridge::down(const LocalMigration& migration) {
 }
 
 int Bridge::process_id() const {
-    return process_->pid();
+    return session_.process_id();
 }
 
 StepOutcome Bridge::step(const std::string& direction, const LocalMigration& migration) {
-    if (!alive_ || !process_->send_line(protocol::step_command(direction, migration))) {
-        return {migration.name, false, 0, "the node bridge is no longer running"};
-    }
-    std::optional<std::string> line = process_->read_line();
+    std::optional<std::string> line;
+    if (alive_) line = session_.request(protocol::step_command(direction, migration), std::nullopt);
     if (!line) {
         // A migration that calls process.exit() or crashes node lands here.
+        std::string how = alive_ ? "node exited while running it (" + session_.wait_for_exit() + ")"
+                                 : "the node bridge is no longer running";
         alive_ = false;
-        return {migration.name, false, 0,
-                "node exited while running it (" + process_->wait_for_exit() + ")"};
+        return {migration.name, false, 0, how};
     }
     protocol::Reply reply = protocol::parse_reply(*line);
-    return {migration.name, reply.ok, reply.ms, reply.message};
+    return {migration.name, reply.ok, reply.ms, scrubbed(reply.message, target_)};
 }
 
 }  // namespace migmerge::run

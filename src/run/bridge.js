@@ -1,15 +1,21 @@
 'use strict';
-// migmerge's Node bridge: runs migrations through the project's own sequelize,
-// one command at a time, for the C++ runner that owns this process.
+// migmerge's Node bridge: the one node process of a command. It loads the
+// project the way sequelize-cli does, in this same process (so every side
+// effect of .sequelizerc, such as dotenv or ts-node/register, stays in
+// force), and runs migrations through the project's own sequelize, one
+// command at a time, for the C++ side that owns this process. It runs in the
+// project directory.
 //
 // Protocol: newline-delimited JSON. Commands arrive on stdin; replies leave on
-// fd 3, so that whatever a migration prints (stdout, which the runner sends to
-// its stderr) can never corrupt them. The first command is `init`; it carries
-// the password, which is why it comes over a pipe and never through argv/env.
+// fd 3, so that whatever a config or a migration prints (stdout, which the
+// C++ side sends to its stderr) can never corrupt them. The password only
+// travels in `init`, over the pipe, never through argv.
 //
-//   {"cmd":"init","projectDir":..,"connection":{host,port,user,password,database,ssl}}
+//   {"cmd":"load-rc","file":..}            -> {"ok":true,"value":{..}|null,"env":{..}}
+//   {"cmd":"load-config","file":..}        -> {"ok":true,"value":{..},"env":{..}}
+//   {"cmd":"init","env":..,"config":{..}?,"connection":{host,port,user,password,database,ssl}}
 //   {"cmd":"up"|"down","name":..,"path":..}
-// Replies: {"ok":true,"name":..,"ms":..} or {"error":KIND,"name":..,"message":..}
+// Replies: {"ok":true,...} or {"error":KIND,"name":..,"message":..}
 
 const fs = require('fs');
 const path = require('path');
@@ -27,25 +33,66 @@ function failure(kind, name, error) {
   return { error: kind, name, message };
 }
 
-// The project's sequelize, not one of ours: migrations must get the very
-// Sequelize class (DataTypes, Op, fn) their project installed.
-function loadSequelize(projectDir) {
-  const resolved = require.resolve('sequelize', { paths: [projectDir] });
-  return require(resolved);
+// require, else import() for ESM, as sequelize-cli's import helper does.
+async function loadModule(file) {
+  try {
+    return require(file);
+  } catch (error) {
+    if (error.code !== 'ERR_REQUIRE_ESM') throw error;
+    return import(pathToFileURL(file).href);
+  }
 }
 
-function sequelizeOptions(connection) {
-  const dialectOptions = { application_name: 'migmerge-bridge' };
-  if (connection.ssl) dialectOptions.ssl = { require: true, rejectUnauthorized: false };
-  // No search_path from migrationStorageTableSchema: sequelize-cli keeps the
-  // migrations in the connection's default schema, and so must we.
-  return {
-    dialect: 'postgres',
-    host: connection.host,
-    port: connection.port,
-    logging: false,
-    dialectOptions,
-  };
+// A config module's value as sequelize-cli takes it: the default export (an
+// ES module's, or a transpiled module's), awaited; a function is called,
+// with a callback when it takes one.
+async function configValue(file) {
+  const module = await loadModule(file);
+  const isModule = module && (module[Symbol.toStringTag] === 'Module' || module.__esModule);
+  let value = await (isModule && 'default' in module ? module.default : module);
+  if (typeof value === 'function' && value.length === 1) {
+    value = await new Promise((resolve, reject) =>
+      value((error, result) => (error ? reject(error) : resolve(result))));
+  } else if (typeof value === 'function') {
+    value = await value();
+  }
+  return value === undefined ? null : value;
+}
+
+// The project's sequelize, not one of ours: migrations must get the very
+// Sequelize class (DataTypes, Op, fn) their project installed.
+function loadSequelize() {
+  return require(require.resolve('sequelize', { paths: [process.cwd()] }));
+}
+
+// The Sequelize options as sequelize-cli builds them: the environment's whole
+// section (define, timezone, dialectOptions, pool, logging, ...), with the
+// connection migmerge resolved in place of url / use_env_variable.
+function sequelizeOptions(rawConfig, env, connection) {
+  let section = rawConfig && typeof rawConfig === 'object' ? rawConfig : {};
+  if (section[env] && typeof section[env] === 'object') section = section[env];
+  const options = Object.assign({}, section);
+  for (const key of ['url', 'use_env_variable', 'username', 'password', 'database', 'host',
+    'port', 'protocol', 'ssl', 'migrationStorage', 'migrationStoragePath',
+    'migrationStorageTableName', 'migrationStorageTableSchema', 'migrationTimestamps',
+    'seederStorage', 'seederStorageTableName']) {
+    delete options[key];
+  }
+  options.dialect = 'postgres';
+  options.host = connection.host;
+  options.port = connection.port;
+  options.database = connection.database;
+  options.username = connection.user;
+  options.password = connection.password;
+  options.logging = typeof section.logging === 'function' ? section.logging
+    : (section.logging ? console.log : false);
+  const dialectOptions = Object.assign({}, section.dialectOptions);
+  dialectOptions.application_name = connection.applicationName || 'migmerge-bridge';
+  if (connection.ssl && !dialectOptions.ssl) {
+    dialectOptions.ssl = { require: true, rejectUnauthorized: false };
+  }
+  options.dialectOptions = dialectOptions;
+  return options;
 }
 
 class Session {
@@ -54,17 +101,17 @@ class Session {
     this.sequelize = sequelize;
   }
 
-  static async open(command) {
+  static async open(state, command) {
     let Sequelize;
     try {
-      Sequelize = loadSequelize(command.projectDir);
+      Sequelize = loadSequelize();
     } catch (error) {
       return { reply: failure('sequelize-missing', '', error) };
     }
-    const c = command.connection;
+    const rawConfig = state.rawConfig !== undefined ? state.rawConfig : command.config;
     let sequelize;
     try {
-      sequelize = new Sequelize(c.database, c.user, c.password, sequelizeOptions(c));
+      sequelize = new Sequelize(sequelizeOptions(rawConfig, command.env, command.connection));
     } catch (error) {
       // Sequelize throws here when the `pg` driver is not installed.
       return { reply: failure('sequelize-missing', '', error) };
@@ -77,13 +124,17 @@ class Session {
     return { session: new Session(Sequelize, sequelize), reply: { ok: true, name: '' } };
   }
 
+  // As umzug 2.3.0 calls a migration: the function of the module (or of its
+  // default export), with `this` bound to the module itself.
   async run(direction, name, file) {
     const started = process.hrtime.bigint();
-    const step = await migrationFunction(file, direction);
+    const module = await loadModule(path.resolve(file));
+    let step = module ? module[direction] : undefined;
+    if (module && module.default) step = module.default[direction] || module[direction];
     if (typeof step !== 'function') {
       return failure('no-function', name, `the migration exports no ${direction} function`);
     }
-    const result = step(this.sequelize.getQueryInterface(), this.Sequelize);
+    const result = step.apply(module, [this.sequelize.getQueryInterface(), this.Sequelize]);
     if (!result || typeof result.then !== 'function') {
       // sequelize-cli's umzug rejects these too.
       return failure('not-a-promise', name, `${direction} did not return a promise`);
@@ -94,24 +145,28 @@ class Session {
   }
 }
 
-async function loadModule(file) {
+// A value as JSON sees it: functions (a logging callback) and the like drop out.
+function plain(value) {
+  return value === null || value === undefined ? null : JSON.parse(JSON.stringify(value));
+}
+
+async function load(state, command) {
   try {
-    return require(file);
+    if (command.cmd === 'load-rc') {
+      const value = fs.existsSync(command.file) ? require(path.resolve(command.file)) : null;
+      return { ok: true, value: plain(value), env: process.env };
+    }
+    state.rawConfig = await configValue(path.resolve(command.file));
+    return { ok: true, value: plain(state.rawConfig), env: process.env };
   } catch (error) {
-    if (error.code !== 'ERR_REQUIRE_ESM') throw error;
-    return import(pathToFileURL(file).href);
+    return failure('load-failed', command.file, error);
   }
 }
 
-async function migrationFunction(file, direction) {
-  const module = await loadModule(path.resolve(file));
-  if (module && typeof module[direction] === 'function') return module[direction];
-  return module && module.default ? module.default[direction] : undefined;
-}
-
 async function handle(state, command) {
+  if (command.cmd === 'load-rc' || command.cmd === 'load-config') return load(state, command);
   if (command.cmd === 'init') {
-    const opened = await Session.open(command);
+    const opened = await Session.open(state, command);
     state.session = opened.session;
     return opened.reply;
   }
@@ -136,7 +191,7 @@ async function respond(state, line) {
 }
 
 function main() {
-  const state = { session: null };
+  const state = { session: null, rawConfig: undefined };
   let queue = Promise.resolve();
   const lines = readline.createInterface({ input: process.stdin });
   lines.on('line', (line) => {

@@ -43,8 +43,14 @@ json connection_of(const db::ConnectionTarget& target) {
 
 }  // namespace
 
-std::string init_command(const std::string& project_dir, const db::ConnectionTarget& target) {
-    return json{{"cmd", "init"}, {"projectDir", project_dir}, {"connection", connection_of(target)}}
+// The config travels as read; node prefers the one it evaluated itself (which
+// keeps functions such as a logging callback).
+std::string init_command(const db::ConnectionTarget& target) {
+    json config = json::parse(target.config_json, nullptr, false);
+    return json{{"cmd", "init"},
+                {"env", target.config_env},
+                {"config", config.is_discarded() ? json(nullptr) : config},
+                {"connection", connection_of(target)}}
         .dump();
 }
 

@@ -8,7 +8,7 @@
 
 namespace migmerge::run::protocol {
 
-std::string init_command(const std::string& project_dir, const db::ConnectionTarget& target);
+std::string init_command(const db::ConnectionTarget& target);
 std::string step_command(const std::string& direction, const LocalMigration& migration);
 
 struct Reply {

@@ -121,7 +121,7 @@ RunReport migrate(const RunContext& context, const MigrateOptions& options,
     if (report.refused || context.dry_run) return report;
     adopt_unrecorded_rows(store, folder, plan.rows, plan.records);
     if (plan.pending.empty()) return report;  // no node needed to do nothing
-    Bridge bridge(context.node, context.project_dir, context.target);
+    Bridge bridge(*context.node, context.target);
     execute(Direction::up, plan.pending, bridge, store, progress, report);
     return report;
 }

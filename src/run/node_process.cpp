@@ -1,5 +1,7 @@
 #include "node_process.hpp"
 
+#include <poll.h>
+#include <signal.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -16,13 +18,15 @@ constexpr std::chrono::seconds exit_grace{2};
 }  // namespace
 
 NodeProcess::NodeProcess(const std::string& node, const std::vector<std::string>& arguments,
-                         const std::string& cwd) {
+                         const std::string& cwd,
+                         const std::optional<sys::Environment>& environment) {
     sys::PipeEnds commands = sys::make_socket_pair();
     sys::PipeEnds replies = sys::make_pipe();
     sys::Command command;
     command.argv = {node};
     command.argv.insert(command.argv.end(), arguments.begin(), arguments.end());
     command.cwd = cwd;
+    command.environment = environment;
     command.fds = {{STDIN_FILENO, commands.read.get()},
                    {STDOUT_FILENO, STDERR_FILENO},
                    {reply_fd_in_child, replies.write.get()}};
@@ -49,12 +53,39 @@ bool NodeProcess::send_line(const std::string& line) {
     return true;
 }
 
-std::optional<std::string> NodeProcess::read_line() {
+namespace {
+
+// False when `deadline` passes before `fd` has something to read.
+bool wait_readable(int fd, std::optional<std::chrono::steady_clock::time_point> deadline) {
+    if (!deadline) return true;
+    for (;;) {
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            *deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0) return false;
+        pollfd ready{fd, POLLIN, 0};
+        int n = poll(&ready, 1, static_cast<int>(left.count()));
+        if (n > 0) return true;
+        if (n < 0 && errno != EINTR) return true;  // let read() report it
+    }
+}
+
+}  // namespace
+
+void NodeProcess::kill() {
+    child_->signal(SIGKILL);
+}
+
+std::optional<std::string> NodeProcess::read_line(
+    std::optional<std::chrono::steady_clock::time_point> deadline) {
     for (;;) {
         if (auto end = buffered_.find('\n'); end != std::string::npos) {
             std::string line = buffered_.substr(0, end);
             buffered_.erase(0, end + 1);
             return line;
+        }
+        if (!wait_readable(replies_.get(), deadline)) {
+            timed_out_ = true;
+            return std::nullopt;
         }
         char chunk[4096];
         ssize_t n = read(replies_.get(), chunk, sizeof chunk);

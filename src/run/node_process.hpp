@@ -5,6 +5,7 @@
 // its command socket closes.
 #include <sys/types.h>
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,7 +20,7 @@ class NodeProcess {
     // `arguments` follow the node executable. Error(resource) when `node`
     // cannot be executed (missing, not executable), with a hint.
     NodeProcess(const std::string& node, const std::vector<std::string>& arguments,
-                const std::string& cwd);
+                const std::string& cwd, const std::optional<sys::Environment>& environment);
     ~NodeProcess();  // closes the command socket, waits briefly, then SIGKILLs
     NodeProcess(const NodeProcess&) = delete;
     NodeProcess& operator=(const NodeProcess&) = delete;
@@ -27,8 +28,12 @@ class NodeProcess {
     pid_t pid() const { return child_->pid(); }
     // False when the process no longer reads (it died).
     bool send_line(const std::string& line);
-    // nullopt when the process closed its reply pipe (it died).
-    std::optional<std::string> read_line();
+    // nullopt when the process closed its reply pipe (it died), or when
+    // `deadline` passed first (then timed_out() says so).
+    std::optional<std::string> read_line(
+        std::optional<std::chrono::steady_clock::time_point> deadline = std::nullopt);
+    bool timed_out() const { return timed_out_; }
+    void kill();
     // How it ended ("exit code 1", "killed by signal 9"); reaps it.
     std::string wait_for_exit() { return child_->wait(); }
 
@@ -37,6 +42,7 @@ class NodeProcess {
     sys::UniqueFd replies_;
     std::optional<sys::ChildProcess> child_;
     std::string buffered_;
+    bool timed_out_ = false;
 };
 
 }  // namespace migmerge::run

@@ -19,7 +19,7 @@ RunReport undo(const RunContext& context, const UndoOptions& options,
     RunReport report;
     for (const LocalMigration& migration : targets) report.planned.push_back(migration.name);
     if (context.dry_run || targets.empty()) return report;
-    Bridge bridge(context.node, context.project_dir, context.target);
+    Bridge bridge(*context.node, context.target);
     execute(Direction::down, targets, bridge, store, progress, report);
     return report;
 }

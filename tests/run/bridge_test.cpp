@@ -19,13 +19,22 @@ class BridgeTest : public test::ProjectTest<test::RunProject> {
         return {name, project_->path_of(name), ""};
     }
 
-    Bridge start() { return Bridge("node", project_->dir(), database_->target()); }
+    // Each Bridge gets a session of its own, as each command does.
+    Bridge start() {
+        sessions_.push_back(std::make_unique<NodeSession>("node", project_->dir()));
+        targets_.push_back(std::make_unique<db::ConnectionTarget>(database_->target()));
+        return Bridge(*sessions_.back(), *targets_.back());
+    }
+
+    std::vector<std::unique_ptr<NodeSession>> sessions_;
+    std::vector<std::unique_ptr<db::ConnectionTarget>> targets_;
 };
 
 Error start_error(const std::string& node, const std::string& dir,
                   const db::ConnectionTarget& target) {
     try {
-        Bridge bridge(node, dir, target);
+        NodeSession session(node, dir);
+        Bridge bridge(session, target);
     } catch (const Error& error) {
         return error;
     }

@@ -82,7 +82,8 @@ TEST_F(Migrate, ASecondRunDoesNothingAndNeverStartsNode) {
     add({a, b});
     ASSERT_EQ(run().done, (Names{a, b}));
     RunContext context = context_with();
-    context.node = "/nonexistent/node";  // starting it would throw a resource error
+    context.node = std::make_shared<NodeSession>(
+        "/nonexistent/node", context.project_dir);  // starting it would throw a resource error
     RunReport again = migrate(context, {}, {});
     EXPECT_TRUE(again.planned.empty());
     EXPECT_TRUE(again.done.empty());
@@ -126,7 +127,7 @@ TEST_F(Migrate, DryRunPlansAndChangesNothing) {
     add({a, b});
     RunContext context = context_with();
     context.dry_run = true;
-    context.node = "/nonexistent/node";
+    context.node = std::make_shared<NodeSession>("/nonexistent/node", context.project_dir);
     RunReport report = migrate(context, {}, {});
     EXPECT_EQ(report.planned, (Names{a, b}));
     EXPECT_TRUE(report.done.empty());

@@ -7,6 +7,7 @@ run::RunContext RunProject::context() const {
     context.target = database().target();
     context.project_dir = dir();
     context.migrations_dir = migrations_dir();
+    context.node = std::make_shared<run::NodeSession>("node", dir());
     context.lock_timeout = std::chrono::seconds(30);
     context.version = "test";
     return context;

@@ -85,7 +85,7 @@ TEST_F(Undo, ToRevertsDownToAndIncludingIt) {
 TEST_F(Undo, NothingAppliedIsNothingToDo) {
     run(Mode::all);
     RunContext context = project_->context();
-    context.node = "/nonexistent/node";
+    context.node = std::make_shared<NodeSession>("/nonexistent/node", context.project_dir);
     EXPECT_TRUE(undo(context, {Mode::last, ""}, {}).done.empty());
 }
 

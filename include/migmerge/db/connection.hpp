@@ -2,6 +2,7 @@
 // Where SequelizeMeta lives and how to reach it, resolved in DESIGN.md's
 // order: --url, DATABASE_URL, the Sequelize config, libpq's PG* variables.
 // The password is kept apart so that nothing printable ever contains it.
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -12,6 +13,22 @@ namespace migmerge::db {
 
 using Environment = sys::Environment;
 
+// The project's JavaScript, evaluated by whoever owns the node process (the
+// run layer's NodeSession): db never starts node itself.
+enum class JsModuleKind { sequelizerc, config };
+struct EvaluatedModule {
+    std::string json;         // the module's value as JSON ("null" when absent)
+    Environment environment;  // process.env after it ran (dotenv may have added to it)
+};
+using JsEvaluator = std::function<EvaluatedModule(JsModuleKind kind, const std::string& file)>;
+
+// What the project's .sequelizerc says (absent fields empty).
+struct SequelizeRc {
+    std::optional<std::string> migrations_path;  // absolute
+    std::optional<std::string> config;           // absolute
+    Environment environment;                     // process.env after it ran
+};
+
 struct ConnectionOptions {
     std::string project_dir;                 // where .sequelizerc and config/ are looked up
     std::optional<std::string> url;          // --url
@@ -19,7 +36,8 @@ struct ConnectionOptions {
     std::optional<std::string> env;          // --env
     std::optional<std::string> table;        // --table
     std::optional<std::string> schema;       // --schema
-    std::string node = "node";               // for .js configs and .sequelizerc
+    std::optional<SequelizeRc> rc;           // already read; else read here when present
+    JsEvaluator evaluate_js;                 // for .js configs and .sequelizerc
     Environment environment;                 // DATABASE_URL, NODE_ENV, PG*, use_env_variable
 };
 
@@ -31,6 +49,10 @@ struct ConnectionTarget {
     std::string table = "SequelizeMeta";
     std::string schema = "public";
     bool timestamps = false;  // migrationTimestamps
+    // The Sequelize config as read ("null" without one) and the environment
+    // chosen: the bridge builds the project's Sequelize from them.
+    std::string config_json = "null";
+    std::string config_env = "development";
 
     std::string conninfo() const;         // for libpq, password included: never print it
     std::string display() const;          // host:port/dbname as user, for messages
@@ -46,12 +68,8 @@ struct ConnectionTarget {
 // config needs node and node is missing.
 ConnectionTarget resolve_connection(const ConnectionOptions& options);
 
-// What the project's .sequelizerc says (evaluated with node; absent fields empty).
-struct SequelizeRc {
-    std::optional<std::string> migrations_path;  // absolute
-    std::optional<std::string> config;           // absolute
-};
-std::optional<SequelizeRc> read_sequelizerc(const std::string& project_dir, const std::string& node,
-                                            const Environment& environment);
+// The project's .sequelizerc, evaluated; nullopt when it has none.
+std::optional<SequelizeRc> read_sequelizerc(const std::string& project_dir,
+                                            const JsEvaluator& evaluate_js);
 
 }  // namespace migmerge::db

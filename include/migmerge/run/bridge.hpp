@@ -1,5 +1,5 @@
 #pragma once
-// The Node bridge: one `node` process per run that executes migrations
+// The Node bridge: the command's `node` process executes migrations
 // through the project's own sequelize (sequelize-cli's calling convention:
 // up/down(queryInterface, Sequelize), which must return a promise). The
 // connection, password included, travels over a pipe, never argv or env.
@@ -28,15 +28,16 @@ struct StepOutcome {
 
 std::ostream& operator<<(std::ostream& out, const StepOutcome& outcome);
 
-class NodeProcess;
+class NodeSession;
 
 class Bridge {
   public:
-    // Starts node and connects. Error(resource) when node cannot be started,
-    // when `sequelize` (or `pg`) is not installed in project_dir, or when the
+    // Builds the project's Sequelize in `session` (the command's one node
+    // process, which may already have evaluated .sequelizerc and the config)
+    // and connects. Error(resource) when node cannot be started, when
+    // `sequelize` (or `pg`) is not installed in the project, or when the
     // database cannot be reached.
-    Bridge(const std::string& node, const std::string& project_dir,
-           const db::ConnectionTarget& target);
+    Bridge(NodeSession& session, const db::ConnectionTarget& target);
     ~Bridge();
     Bridge(const Bridge&) = delete;
     Bridge& operator=(const Bridge&) = delete;
@@ -48,7 +49,8 @@ class Bridge {
   private:
     StepOutcome step(const std::string& direction, const LocalMigration& migration);
 
-    std::unique_ptr<NodeProcess> process_;
+    NodeSession& session_;
+    const db::ConnectionTarget& target_;
     bool alive_ = true;
 };
 

@@ -3,6 +3,7 @@
 // advisory lock, through the project's own sequelize (the Node bridge).
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "migmerge/core/selection.hpp"
 #include "migmerge/db/connection.hpp"
 #include "migmerge/db/meta_store.hpp"
+#include "migmerge/run/node_session.hpp"
 
 namespace migmerge::run {
 
@@ -22,10 +24,12 @@ using core::UndoOptions;
 
 struct RunContext {
     db::ConnectionTarget target;
-    std::string project_dir;        // where `sequelize` is resolved from
+    std::string project_dir;        // where `sequelize` is resolved from and migrations run
     std::string migrations_dir;     // absolute
     std::string migrations_folder;  // as messages name it: relative to the work tree
-    std::string node = "node";
+    // The command's one node process: it may already have evaluated the
+    // project's .sequelizerc and config, and it runs the migrations.
+    std::shared_ptr<NodeSession> node;
     std::chrono::seconds lock_timeout{300};
     bool dry_run = false;
     std::string version;  // migmerge's, for the audit table
