@@ -8,7 +8,7 @@
 namespace migmerge::db {
 namespace {
 
-using test::error_from;
+using test::expect_error;
 using test::TempDir;
 using test::write_file;
 
@@ -71,9 +71,8 @@ TEST_F(JsConfig, NoSequelizercIsNothing) {
 
 TEST_F(JsConfig, ThrowingConfigIsBadInputNamingTheFile) {
     write_file(project / "config/config.js", "throw new Error('broken on purpose');\n");
-    Error error = error_from([&] { resolve_connection(options()); });
-    EXPECT_EQ(error.code(), ExitCode::bad_input);
-    EXPECT_NE(error.one_line().find("config/config.js"), std::string::npos) << error.one_line();
+    Error error = expect_error([&] { resolve_connection(options()); }, ExitCode::bad_input,
+                               "config/config.js");
     EXPECT_NE(error.one_line().find("broken on purpose"), std::string::npos) << error.one_line();
 }
 
@@ -81,16 +80,14 @@ TEST_F(JsConfig, MissingNodeIsAResourceError) {
     write_file(project / "config/config.js", "module.exports = {};\n");
     ConnectionOptions given = options();
     given.node = "/nonexistent/node";
-    Error error = error_from([&] { resolve_connection(given); });
-    EXPECT_EQ(error.code(), ExitCode::resource);
-    EXPECT_NE(error.one_line().find("/nonexistent/node"), std::string::npos) << error.one_line();
+    expect_error([&] { resolve_connection(given); }, ExitCode::resource, "/nonexistent/node");
 }
 
 TEST_F(JsConfig, MissingNodeForSequelizercIsAResourceError) {
     write_file(project / ".sequelizerc", "module.exports = {};\n");
     ConnectionOptions given = options();
     given.node = "/nonexistent/node";
-    EXPECT_EQ(error_from([&] { resolve_connection(given); }).code(), ExitCode::resource);
+    expect_error([&] { resolve_connection(given); }, ExitCode::resource);
 }
 
 }  // namespace
