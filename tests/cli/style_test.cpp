@@ -17,8 +17,9 @@ TEST(Paint, PlainIsNeverColoured) {
     EXPECT_EQ(paint(true, Tone::plain, "text"), "text");
 }
 
+// fmt's codes: emphasis first, then the basic terminal colour, then a reset.
 TEST(Paint, EachToneHasItsOwnCodesAndResets) {
-    EXPECT_EQ(paint(true, Tone::error, "x"), "\033[31;1mx\033[0m");
+    EXPECT_EQ(paint(true, Tone::error, "x"), "\033[1m\033[31mx\033[0m");
     EXPECT_EQ(paint(true, Tone::warning, "x"), "\033[33mx\033[0m");
     EXPECT_EQ(paint(true, Tone::good, "x"), "\033[32mx\033[0m");
     EXPECT_EQ(paint(true, Tone::dim, "x"), "\033[2mx\033[0m");
