@@ -130,9 +130,14 @@ void print_json_report(const Output& output, const MergeReport& report) {
 }  // namespace
 
 std::string fix_command_for(const MergeContext& context) {
-    if (context.judged != Judged::union_of_sides) return "migmerge fix";
-    std::string command = "migmerge fix --base " + context.base.spec;
-    if (context.head.spec != "HEAD") command += " --head " + context.head.spec;
+    std::string command = "migmerge fix";
+    // Two refs only when they were compared; a merge in progress (or made) names its own.
+    if (context.judged == Judged::union_of_sides) {
+        command += " --base " + context.base.spec;
+        if (context.head.spec != "HEAD") command += " --head " + context.head.spec;
+    }
+    // The default side is head; fix would otherwise plan other renames than the ones shown.
+    if (context.input.rename_side == core::RenameSide::base) command += " --rename-side base";
     return command;
 }
 

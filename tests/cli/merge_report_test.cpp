@@ -190,6 +190,26 @@ TEST(FixCommandFor, AMergeInProgressNeedsNoRefs) {
     EXPECT_EQ(fix_command_for(context), "migmerge fix");
 }
 
+TEST(FixCommandFor, KeepsTheRenameSideTheUserChose) {
+    MergeContext context = sample_merge();
+    context.input.rename_side = core::RenameSide::base;
+    EXPECT_EQ(fix_command_for(context), "migmerge fix --base production --rename-side base");
+    context.judged = Judged::index;
+    EXPECT_EQ(fix_command_for(context), "migmerge fix --rename-side base");
+}
+
+TEST(MergeReportText, CheckSuggestsTheFixWithTheRenameSide) {
+    MergeContext context = sample_merge();
+    context.input.rename_side = core::RenameSide::base;
+    std::string text = printed(report_of(MergeCommand::check, context));
+    EXPECT_NE(text.find("    fix: migmerge fix --base production --rename-side base\n"),
+              std::string::npos)
+        << text;
+    EXPECT_NE(text.find("Run `migmerge fix --base production --rename-side base` to apply"),
+              std::string::npos)
+        << text;
+}
+
 TEST(MergeExitCode, OneWhileErrorsStand) {
     MergeContext context = sample_merge();
     EXPECT_EQ(merge_exit_code(report_of(MergeCommand::check, context)), 1);
