@@ -51,19 +51,6 @@ void print_one(const Output& output, const core::Finding& finding, const std::st
     }
 }
 
-// `name` under `folder` ("" for the repository root), as annotations name files.
-std::string annotated_path(const std::string& folder, const std::string& name) {
-    return folder.empty() ? name : folder + "/" + name;
-}
-
-// One workflow command, escaped; no `file=` when `file` is empty.
-void print_github_annotation(std::ostream& out, core::Severity severity, const std::string& file,
-                             const std::string& title, const std::string& message) {
-    std::string properties = file.empty() ? "" : "file=" + escape_property(file) + ",";
-    fmt::print(out, "::{} {}title={}::{}\n", to_string(severity), properties,
-               escape_property(title), escape_data(message));
-}
-
 }  // namespace
 
 nlohmann::json to_json(const core::Finding& finding) {
@@ -110,6 +97,17 @@ std::string summary_line(const std::vector<core::Finding>& findings) {
     auto plural = [](std::size_t n) { return n == 1 ? "" : "s"; };
     return fmt::format("{} error{}, {} warning{}.", errors, plural(errors), warnings,
                        plural(warnings));
+}
+
+std::string annotated_path(const std::string& folder, const std::string& name) {
+    return folder.empty() ? name : folder + "/" + name;
+}
+
+void print_github_annotation(std::ostream& out, core::Severity severity, const std::string& file,
+                             const std::string& title, const std::string& message) {
+    std::string properties = file.empty() ? "" : "file=" + escape_property(file) + ",";
+    fmt::print(out, "::{} {}title={}::{}\n", to_string(severity), properties,
+               escape_property(title), escape_data(message));
 }
 
 void print_findings_github(std::ostream& out, const std::vector<core::Finding>& findings,

@@ -124,14 +124,16 @@ run::ProgressSink progress_printer(const Output& output, RunDirection direction)
 }
 
 void print_run_summary(const Output& output, const std::string& command,
-                       const run::RunReport& report, bool dry_run) {
+                       const run::RunReport& report, bool dry_run, const std::string& folder) {
     if (output.format == Format::json) {
         fmt::print(output.out, "{}\n", summary_json(command, report, dry_run).dump());
     } else if (output.format == Format::github) {
-        print_findings_github(output.out, report.findings, "");
-        if (report.failed)
-            fmt::print(output.out, "::error title=migmerge::{}: {}\n", *report.failed,
-                       report.failure);
+        print_findings_github(output.out, report.findings, folder);
+        if (report.failed) {
+            print_github_annotation(output.out, core::Severity::error,
+                                    annotated_path(folder, *report.failed), "migmerge",
+                                    *report.failed + ": " + report.failure);
+        }
     } else {
         print_text_summary(output, command, report, dry_run);
     }

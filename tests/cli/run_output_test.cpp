@@ -97,7 +97,7 @@ core::Finding collision() {
 std::string summary(const std::string& command, const run::RunReport& report, bool dry_run = false,
                     Format format = Format::text) {
     Captured captured;
-    print_run_summary(captured.output(format), command, report, dry_run);
+    print_run_summary(captured.output(format), command, report, dry_run, "db/migrations");
     return captured.text();
 }
 
@@ -181,6 +181,35 @@ TEST(RunSummaryJson, NoFailedKeyWhenNothingFailed) {
     EXPECT_EQ(json["dryRun"], true);
     EXPECT_EQ(json["repaired"], nlohmann::json::array());
     EXPECT_FALSE(json.contains("failed"));
+}
+
+// Like check and status: file= is the path from the repository root.
+TEST(RunSummaryGithub, AnnotatesFindingsUnderTheMigrationsFolder) {
+    run::RunReport report;
+    report.refused = true;
+    report.findings = {collision(), out_of_order()};
+    EXPECT_EQ(summary("migrate", report, false, Format::github),
+              "::error file=db/migrations/" + a +
+                  ",title=migmerge same-timestamp::same timestamp\n" +
+                  "::warning file=db/migrations/" + a +
+                  ",title=migmerge out-of-order-pending::it sorts before an applied migration\n");
+}
+
+TEST(RunSummaryGithub, AFailedMigrationIsAnnotatedAtItsFile) {
+    run::RunReport report;
+    report.planned = {a, b};
+    report.done = {a};
+    report.failed = b;
+    report.failure = "column \"email\" already exists\n    at up (" + b + ":3:9)";
+    EXPECT_EQ(summary("undo", report, false, Format::github),
+              "::error file=db/migrations/" + b + ",title=migmerge::" + b +
+                  ": column \"email\" already exists%0A    at up (" + b + ":3:9)\n");
+}
+
+TEST(RunSummaryGithub, ASuccessfulRunPrintsNothing) {
+    run::RunReport report;
+    report.planned = report.done = {a};
+    EXPECT_EQ(summary("migrate", report, false, Format::github), "");
 }
 
 run::RunContext sample_context() {
