@@ -38,6 +38,14 @@ core::Finding orphan() {
     return finding;
 }
 
+// A database-side finding that names no file.
+core::Finding unattributed() {
+    core::Finding finding =
+        core::make_finding(FindingCode::out_of_order_pending, Severity::warning, {});
+    finding.message = "pending sorts first";
+    return finding;
+}
+
 TEST(FindingJson, HasTheContractKeysAndSideAndAdviceOnlyWhenSet) {
     nlohmann::json fixable = to_json(collision());
     EXPECT_EQ(fixable, nlohmann::json::parse(R"({
@@ -90,11 +98,8 @@ TEST(FindingsText, WithoutAFixCommandAFixableFindingShowsNoFixLine) {
 }
 
 TEST(FindingsText, AFindingWithoutFilesHasNoFileList) {
-    core::Finding finding =
-        core::make_finding(FindingCode::out_of_order_pending, Severity::warning, {});
-    finding.message = "pending sorts first";
     Captured captured;
-    print_findings_text(captured.output(), {finding}, "");
+    print_findings_text(captured.output(), {unattributed()}, "");
     EXPECT_EQ(captured.text(), "warning: out-of-order-pending\n    pending sorts first\n");
 }
 
@@ -133,11 +138,8 @@ TEST(FindingsGithub, AnnotatesTheFirstFileUnderTheFolder) {
 }
 
 TEST(FindingsGithub, WithoutFilesOrFolder) {
-    core::Finding finding =
-        core::make_finding(FindingCode::out_of_order_pending, Severity::warning, {});
-    finding.message = "pending sorts first";
     Captured captured;
-    print_findings_github(captured.out, {finding, orphan()}, "");
+    print_findings_github(captured.out, {unattributed(), orphan()}, "");
     EXPECT_EQ(
         captured.text(),
         "::warning title=migmerge out-of-order-pending::pending sorts first\n"

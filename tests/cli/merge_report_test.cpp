@@ -4,15 +4,16 @@
 #include <gtest/gtest.h>
 
 #include "output_capture.hpp"
+#include "timeline.hpp"
 
 namespace migmerge::cli {
 namespace {
 
+using test::base_a;
 using test::Captured;
+using test::head_b;
 using test::sample_merge;
 
-const std::string base_a = "20240201000000-base-a.js";
-const std::string head_b = "20240201000000-head-b.js";
 const std::string moved_b = "20240301000001-head-b.js";
 
 core::Finding collision() {
@@ -51,14 +52,13 @@ const std::string header =
     "head HEAD (2222222222) into base production (1111111111), merge base 3333333333; judging "
     "the union of both sides.\n\n";
 
-// The timeline of sample_merge() with the collision's files marked (its own
-// tests are in timeline_test.cpp).
+// The timeline of sample_merge() with the collision's files marked, as
+// timeline_test.cpp pins it down.
 std::string timeline() {
-    auto pad = [](const std::string& text) { return text + std::string(30 - text.size(), ' '); };
-    return "  " + pad("base: production") + "head: HEAD\n" + "  " + pad("") +
-           "20240115000000-head-early.js\n" + "! " + pad(base_a) + "\n" + "! " + pad("") + head_b +
-           "\n" + "  " + pad("20240301000000-shared.js") + "20240301000000-shared.js\n" +
-           "  (added since the merge base, in the order Sequelize runs them; ! marks an error)\n\n";
+    Captured captured;
+    MergeContext context = sample_merge();
+    print_timeline(captured.output(), context, timeline_rows(context, {collision()}));
+    return captured.text();
 }
 
 const std::string collision_text =

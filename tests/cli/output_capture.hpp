@@ -21,10 +21,15 @@ struct Captured {
     nlohmann::json json() const { return nlohmann::json::parse(out.str()); }
 };
 
-// The merge base has 20240101000000-init.js; production (base) added
-// 20240201000000-base-a.js, HEAD added 20240115000000-head-early.js and
-// 20240201000000-head-b.js (and a README.md, which is no migration), and both
-// added 20240301000000-shared.js.
+// The files of sample_merge(): the merge base has `init`; production (base)
+// added `base_a`, HEAD added `early` and `head_b` (and a README.md, which is no
+// migration), and both added `shared`.
+inline const std::string init = "20240101000000-init.js";
+inline const std::string early = "20240115000000-head-early.js";
+inline const std::string base_a = "20240201000000-base-a.js";
+inline const std::string head_b = "20240201000000-head-b.js";
+inline const std::string shared = "20240301000000-shared.js";
+
 inline MergeContext sample_merge() {
     MergeContext context;
     context.base = {"production", "1111111111aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"};
@@ -33,14 +38,11 @@ inline MergeContext sample_merge() {
     context.judged = Judged::union_of_sides;
     context.folder = "db/migrations";
     core::MergeSets& sets = context.input.sets;
-    sets.merge_base.files = {{"20240101000000-init.js", "i"}};
+    sets.merge_base.files = {{init, "i"}};
     sets.base.files = sets.merge_base.files;
-    sets.base.files.insert({{"20240201000000-base-a.js", "a"}, {"20240301000000-shared.js", "s"}});
+    sets.base.files.insert({{base_a, "a"}, {shared, "s"}});
     sets.head.files = sets.merge_base.files;
-    sets.head.files.insert({{"README.md", "r"},
-                            {"20240115000000-head-early.js", "e"},
-                            {"20240201000000-head-b.js", "b"},
-                            {"20240301000000-shared.js", "s"}});
+    sets.head.files.insert({{"README.md", "r"}, {early, "e"}, {head_b, "b"}, {shared, "s"}});
     sets.result = sets.head;
     sets.result.files.insert(sets.base.files.begin(), sets.base.files.end());
     return context;

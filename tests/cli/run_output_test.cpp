@@ -101,6 +101,16 @@ std::string summary(const std::string& command, const run::RunReport& report, bo
     return captured.text();
 }
 
+// a ran, then b failed with `failure`.
+run::RunReport failed_at_b(const std::string& failure) {
+    run::RunReport report;
+    report.planned = {a, b};
+    report.done = {a};
+    report.failed = b;
+    report.failure = failure;
+    return report;
+}
+
 TEST(RunSummaryText, CountsWhatRan) {
     run::RunReport report;
     report.planned = report.done = {a, b};
@@ -136,12 +146,7 @@ TEST(RunSummaryText, ARefusalSaysNothingRan) {
 }
 
 TEST(RunSummaryText, AFailureSaysWhereTheNextRunResumes) {
-    run::RunReport report;
-    report.planned = {a, b};
-    report.done = {a};
-    report.failed = b;
-    report.failure = "boom";
-    EXPECT_EQ(summary("migrate", report),
+    EXPECT_EQ(summary("migrate", failed_at_b("boom")),
               "Failed at " + b + " after 1 done; the next run resumes there.\n");
 }
 
@@ -152,13 +157,9 @@ TEST(RunSummaryText, ADryRunListsWhatWouldRun) {
 }
 
 TEST(RunSummaryJson, OneLineWithTheWholeReport) {
-    run::RunReport report;
+    run::RunReport report = failed_at_b("boom");
     report.repair.changes = {{"20231231000000-old.js", a}};
     report.findings = {out_of_order()};
-    report.planned = {a, b};
-    report.done = {a};
-    report.failed = b;
-    report.failure = "boom";
     std::string text = summary("migrate", report, false, Format::json);
     ASSERT_EQ(text.find('\n'), text.size() - 1) << text;
     nlohmann::json json = nlohmann::json::parse(text);
@@ -196,11 +197,8 @@ TEST(RunSummaryGithub, AnnotatesFindingsUnderTheMigrationsFolder) {
 }
 
 TEST(RunSummaryGithub, AFailedMigrationIsAnnotatedAtItsFile) {
-    run::RunReport report;
-    report.planned = {a, b};
-    report.done = {a};
-    report.failed = b;
-    report.failure = "column \"email\" already exists\n    at up (" + b + ":3:9)";
+    run::RunReport report =
+        failed_at_b("column \"email\" already exists\n    at up (" + b + ":3:9)");
     EXPECT_EQ(summary("undo", report, false, Format::github),
               "::error file=db/migrations/" + b + ",title=migmerge::" + b +
                   ": column \"email\" already exists%0A    at up (" + b + ":3:9)\n");

@@ -9,13 +9,12 @@
 namespace migmerge::cli {
 namespace {
 
+using test::base_a;
 using test::Captured;
+using test::early;
+using test::head_b;
 using test::sample_merge;
-
-const std::string early = "20240115000000-head-early.js";
-const std::string base_a = "20240201000000-base-a.js";
-const std::string head_b = "20240201000000-head-b.js";
-const std::string shared = "20240301000000-shared.js";
+using test::shared;
 
 core::Finding finding(core::Severity severity, std::vector<std::string> files) {
     return core::make_finding(core::FindingCode::same_timestamp, severity, std::move(files));
