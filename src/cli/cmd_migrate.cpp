@@ -21,7 +21,7 @@ int run_migrate(const GlobalOptions& global, const MigrateCommandOptions& option
     print_run_target(output, context);
     run::RunReport report =
         run::migrate(context, options.migrate, progress_printer(output, RunDirection::up));
-    print_run_summary(output, "migrate", report, context.dry_run);
+    print_run_summary(output, "migrate", report, context.dry_run, project.migrations_folder);
     return run_exit_code(report);
 }
 

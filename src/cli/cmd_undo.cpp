@@ -32,7 +32,7 @@ int run_undo(const GlobalOptions& global, const UndoCommandOptions& options, con
     print_run_target(output, context);
     run::RunReport report =
         run::undo(context, undo_options(options), progress_printer(output, RunDirection::down));
-    print_run_summary(output, "undo", report, context.dry_run);
+    print_run_summary(output, "undo", report, context.dry_run, project.migrations_folder);
     return run_exit_code(report);
 }
 

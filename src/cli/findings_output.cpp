@@ -1,5 +1,8 @@
 #include "findings_output.hpp"
 
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
 #include "style.hpp"
 
 namespace migmerge::cli {
@@ -34,22 +37,17 @@ std::string escape_property(const std::string& text) {
     return escaped;
 }
 
-std::string joined(const std::vector<std::string>& names) {
-    std::string text;
-    for (const auto& name : names) text += (text.empty() ? "" : ", ") + name;
-    return text;
-}
-
 void print_one(const Output& output, const core::Finding& finding, const std::string& fix_command) {
-    std::ostream& out = output.out;
-    out << paint(output.color, tone_of(finding.severity), to_string(finding.severity)) << ": "
-        << paint(output.color, Tone::bold, to_string(finding.code));
-    if (!finding.files.empty()) out << ": " << joined(finding.files);
-    out << "\n    " << finding.message << "\n";
+    std::string files =
+        finding.files.empty() ? "" : fmt::format(": {}", fmt::join(finding.files, ", "));
+    fmt::print(output.out, "{}: {}{}\n    {}\n",
+               paint(output.color, tone_of(finding.severity), to_string(finding.severity)),
+               paint(output.color, Tone::bold, to_string(finding.code)), files, finding.message);
     if (finding.fixable && !fix_command.empty()) {
-        out << "    " << paint(output.color, Tone::good, "fix: ") << fix_command << "\n";
+        fmt::print(output.out, "    {}{}\n", paint(output.color, Tone::good, "fix: "), fix_command);
     } else if (!finding.advice.empty()) {
-        out << "    " << paint(output.color, Tone::dim, "advice: ") << finding.advice << "\n";
+        fmt::print(output.out, "    {}{}\n", paint(output.color, Tone::dim, "advice: "),
+                   finding.advice);
     }
 }
 
@@ -96,31 +94,35 @@ std::string summary_line(const std::vector<core::Finding>& findings) {
     for (const auto& finding : findings) errors += finding.severity == core::Severity::error;
     std::size_t warnings = findings.size() - errors;
     if (findings.empty()) return "No problems found.";
-    auto count = [](std::size_t n, const char* word) {
-        return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-    };
-    return count(errors, "error") + ", " + count(warnings, "warning") + ".";
+    auto plural = [](std::size_t n) { return n == 1 ? "" : "s"; };
+    return fmt::format("{} error{}, {} warning{}.", errors, plural(errors), warnings,
+                       plural(warnings));
+}
+
+std::string annotated_path(const std::string& folder, const std::string& name) {
+    return folder.empty() ? name : folder + "/" + name;
+}
+
+void print_github_annotation(std::ostream& out, core::Severity severity, const std::string& file,
+                             const std::string& title, const std::string& message) {
+    std::string properties = file.empty() ? "" : "file=" + escape_property(file) + ",";
+    fmt::print(out, "::{} {}title={}::{}\n", to_string(severity), properties,
+               escape_property(title), escape_data(message));
 }
 
 void print_findings_github(std::ostream& out, const std::vector<core::Finding>& findings,
                            const std::string& folder) {
     for (const auto& finding : findings) {
-        out << "::" << to_string(finding.severity);
-        if (!finding.files.empty()) {
-            std::string path =
-                folder.empty() ? finding.files.front() : folder + "/" + finding.files.front();
-            out << " file=" << escape_property(path) << ",";
-        } else {
-            out << " ";
-        }
-        out << "title=" << escape_property("migmerge " + to_string(finding.code))
-            << "::" << escape_data(finding.message) << "\n";
+        std::string file =
+            finding.files.empty() ? "" : annotated_path(folder, finding.files.front());
+        print_github_annotation(out, finding.severity, file, "migmerge " + to_string(finding.code),
+                                finding.message);
     }
 }
 
 void print_json(const Output& output, nlohmann::json document) {
     document["version"] = 1;
-    output.out << document.dump(2) << "\n";
+    fmt::print(output.out, "{}\n", document.dump(2));
 }
 
 }  // namespace migmerge::cli

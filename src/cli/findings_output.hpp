@@ -24,9 +24,15 @@ void print_findings_text(const Output& output, const std::vector<core::Finding>&
 // "2 errors, 1 warning." (or "No problems found.")
 std::string summary_line(const std::vector<core::Finding>& findings);
 
-// `::error file=PATH,title=...::message` lines for GitHub Actions.
+// `::error file=PATH,title=...::message` lines for GitHub Actions, PATH being
+// the finding's first file under `folder` (relative to the repository root).
 void print_findings_github(std::ostream& out, const std::vector<core::Finding>& findings,
                            const std::string& folder);
+// One such line, escaped as GitHub requires; no `file=` when `file` is empty.
+void print_github_annotation(std::ostream& out, core::Severity severity, const std::string& file,
+                             const std::string& title, const std::string& message);
+// `name` under `folder` (empty: the repository root), as annotations name files.
+std::string annotated_path(const std::string& folder, const std::string& name);
 
 void print_json(const Output& output, nlohmann::json document);  // adds "version": 1
 

@@ -1,5 +1,8 @@
 #include "merge_report.hpp"
 
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
 #include "findings_output.hpp"
 #include "style.hpp"
 #include "timeline.hpp"
@@ -36,44 +39,46 @@ std::string judged_sentence(Judged judged) {
 }
 
 void print_header(const Output& output, const MergeContext& context) {
-    output.out << paint(output.color, Tone::bold, "head " + context.head.spec) << " ("
-               << short_id(context.head.commit) << ") into "
-               << paint(output.color, Tone::bold, "base " + context.base.spec) << " ("
-               << short_id(context.base.commit) << "), merge base " << short_id(context.merge_base)
-               << "; " << judged_sentence(context.judged) << ".\n";
+    fmt::print(
+        output.out, "{} ({}) into {} ({}), merge base {}; {}.\n",
+        paint(output.color, Tone::bold, "head " + context.head.spec), short_id(context.head.commit),
+        paint(output.color, Tone::bold, "base " + context.base.spec), short_id(context.base.commit),
+        short_id(context.merge_base), judged_sentence(context.judged));
     if (output.verbose) {
         // -v: where the judged names came from, for when a result surprises.
-        output.out << "migrations folder " << context.folder << ", "
-                   << context.input.sets.result.files.size() << " files in the result, "
-                   << context.input.ledger.entries().size() << " ledger entries\n";
+        fmt::print(output.out, "migrations folder {}, {} files in the result, {} ledger entries\n",
+                   context.folder, context.input.sets.result.files.size(),
+                   context.input.ledger.entries().size());
     }
-    output.out << "\n";
+    fmt::print(output.out, "\n");
 }
 
 void print_renames(const Output& output, const MergeReport& report) {
     const auto& renames = report.plan.renames;
     if (renames.empty()) return;
     bool applied = report.command == MergeCommand::fix && !report.dry_run;
-    output.out << (applied ? "Renamed:" : "Renames that resolve the fixable findings:") << "\n";
+    fmt::print(output.out, "{}\n",
+               applied ? "Renamed:" : "Renames that resolve the fixable findings:");
     for (const auto& rename : renames) {
-        output.out << "  " << rename.from << "\n    -> "
-                   << paint(output.color, Tone::good, rename.to)
-                   << paint(output.color, Tone::dim, "  (" + rename.reason + ")") << "\n";
+        fmt::print(output.out, "  {}\n    -> {}{}\n", rename.from,
+                   paint(output.color, Tone::good, rename.to),
+                   paint(output.color, Tone::dim, "  (" + rename.reason + ")"));
     }
-    output.out << "\n";
+    fmt::print(output.out, "\n");
 }
 
 std::string closing_advice(const MergeReport& report) {
     bool fixable = !report.plan.renames.empty();
     switch (report.command) {
         case MergeCommand::check:
-            return fixable ? "Run `" + fix_command_for(report.context) +
-                                 "` to apply "
-                                 "the renames (`migmerge plan` shows them first)."
+            return fixable ? fmt::format(
+                                 "Run `{}` to apply the renames (`migmerge plan` shows "
+                                 "them first).",
+                                 fix_command_for(report.context))
                            : "";
         case MergeCommand::plan:
-            return fixable ? "Nothing was changed; `" + fix_command_for(report.context) +
-                                 "` applies this plan."
+            return fixable ? fmt::format("Nothing was changed; `{}` applies this plan.",
+                                         fix_command_for(report.context))
                            : "Nothing to rename.";
         case MergeCommand::fix:
             if (report.dry_run) return "Dry run: nothing was changed.";
@@ -97,11 +102,10 @@ void print_text(const Output& output, const MergeReport& report) {
     bool check = report.command == MergeCommand::check;
     const auto& shown = standing_findings(report);
     print_findings_text(output, shown, check ? fix_command_for(report.context) : "");
-    if (!shown.empty()) output.out << "\n";
+    if (!shown.empty()) fmt::print(output.out, "\n");
     print_renames(output, report);
-    output.out << summary_line(shown);
-    if (std::string advice = closing_advice(report); !advice.empty()) output.out << " " << advice;
-    output.out << "\n";
+    std::string advice = closing_advice(report);
+    fmt::print(output.out, "{}{}{}\n", summary_line(shown), advice.empty() ? "" : " ", advice);
 }
 
 nlohmann::json ref_json(const git::ResolvedRef& ref) {
@@ -126,9 +130,14 @@ void print_json_report(const Output& output, const MergeReport& report) {
 }  // namespace
 
 std::string fix_command_for(const MergeContext& context) {
-    if (context.judged != Judged::union_of_sides) return "migmerge fix";
-    std::string command = "migmerge fix --base " + context.base.spec;
-    if (context.head.spec != "HEAD") command += " --head " + context.head.spec;
+    std::string command = "migmerge fix";
+    // Two refs only when they were compared; a merge in progress (or made) names its own.
+    if (context.judged == Judged::union_of_sides) {
+        command += " --base " + context.base.spec;
+        if (context.head.spec != "HEAD") command += " --head " + context.head.spec;
+    }
+    // The default side is head; fix would otherwise plan other renames than the ones shown.
+    if (context.input.rename_side == core::RenameSide::base) command += " --rename-side base";
     return command;
 }
 

@@ -20,7 +20,8 @@ struct MergeReport {
 };
 
 void print_merge_report(const Output& output, const MergeReport& report);
-// The exact command that applies the plan for this situation.
+// The exact command that applies the plan for this situation: the refs when
+// two were compared, and --rename-side when it is not the default.
 std::string fix_command_for(const MergeContext& context);
 // check/plan: 1 while error-level findings stand; fix: 1 while unfixable ones remain.
 int merge_exit_code(const MergeReport& report);

@@ -1,6 +1,8 @@
 #include "run_output.hpp"
 
-#include <cstdio>
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
 #include <nlohmann/json.hpp>
 
 #include "findings_output.hpp"
@@ -13,12 +15,6 @@ namespace {
 std::string without_extension(const std::string& name) {
     auto dot = name.rfind('.');
     return dot == std::string::npos ? name : name.substr(0, dot);
-}
-
-std::string seconds_text(double seconds) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.3fs", seconds);
-    return buffer;
 }
 
 const char* event_word(run::MigrationEvent::Kind kind, RunDirection direction) {
@@ -37,21 +33,21 @@ const char* event_word(run::MigrationEvent::Kind kind, RunDirection direction) {
 void print_text_event(const Output& output, const run::MigrationEvent& event,
                       RunDirection direction) {
     std::string line =
-        "== " + without_extension(event.name) + ": " + event_word(event.kind, direction);
+        fmt::format("== {}: {}", without_extension(event.name), event_word(event.kind, direction));
     switch (event.kind) {
         case run::MigrationEvent::Kind::started:
             line += " =======";
             break;
         case run::MigrationEvent::Kind::finished:
-            line += " (" + seconds_text(event.seconds) + ")";
+            line += fmt::format(" ({:.3f}s)", event.seconds);
             break;
         case run::MigrationEvent::Kind::failed:
             line += ": " + event.error;
             break;
     }
     Tone tone = event.kind == run::MigrationEvent::Kind::failed ? Tone::error : Tone::plain;
-    output.out << paint(output.color, tone, line) << "\n";
-    if (event.kind != run::MigrationEvent::Kind::started) output.out << "\n";
+    bool done = event.kind != run::MigrationEvent::Kind::started;  // a blank line after each
+    fmt::print(output.out, "{}\n{}", paint(output.color, tone, line), done ? "\n" : "");
     output.out.flush();
 }
 
@@ -60,7 +56,7 @@ void print_json_event(const Output& output, const run::MigrationEvent& event,
     nlohmann::json line = {{"event", event_word(event.kind, direction)}, {"name", event.name}};
     if (event.kind != run::MigrationEvent::Kind::started) line["seconds"] = event.seconds;
     if (!event.error.empty()) line["error"] = event.error;
-    output.out << line.dump() << "\n";
+    fmt::print(output.out, "{}\n", line.dump());
     output.out.flush();
 }
 
@@ -84,27 +80,28 @@ nlohmann::json summary_json(const std::string& command, const run::RunReport& re
 
 void print_text_summary(const Output& output, const std::string& command,
                         const run::RunReport& report, bool dry_run) {
+    std::ostream& out = output.out;
     for (const auto& change : report.repair.changes) {
-        output.out << "repaired SequelizeMeta: " << change.old_name << " -> " << change.new_name
-                   << "\n";
+        fmt::print(out, "repaired SequelizeMeta: {} -> {}\n", change.old_name, change.new_name);
     }
     print_findings_text(output, report.findings, "");
+    bool migrate = command == "migrate";
     if (report.refused) {
-        output.out << paint(output.color, Tone::error, "Refused to " + command + ":")
-                   << " fix the errors above first (nothing was run).\n";
+        fmt::print(out, "{} fix the errors above first (nothing was run).\n",
+                   paint(output.color, Tone::error, "Refused to " + command + ":"));
     } else if (report.failed) {
-        output.out << paint(output.color, Tone::error, "Failed at " + *report.failed) << " after "
-                   << report.done.size() << " done; the next run resumes there.\n";
+        fmt::print(out, "{} after {} done; the next run resumes there.\n",
+                   paint(output.color, Tone::error, "Failed at " + *report.failed),
+                   report.done.size());
     } else if (dry_run) {
-        output.out << "Dry run: " << report.planned.size() << " would run:\n";
-        for (const auto& name : report.planned) output.out << "  " << name << "\n";
+        fmt::print(out, "Dry run: {} would run:\n", report.planned.size());
+        for (const auto& name : report.planned) fmt::print(out, "  {}\n", name);
     } else if (report.done.empty()) {
-        output.out << (command == "migrate" ? "No migrations were executed, database schema was "
-                                              "already up to date.\n"
-                                            : "No executed migrations found.\n");
+        fmt::print(out, "{}\n",
+                   migrate ? "No migrations were executed, database schema was already up to date."
+                           : "No executed migrations found.");
     } else {
-        output.out << report.done.size()
-                   << (command == "migrate" ? " migrated.\n" : " reverted.\n");
+        fmt::print(out, "{} {}.\n", report.done.size(), migrate ? "migrated" : "reverted");
     }
 }
 
@@ -112,9 +109,9 @@ void print_text_summary(const Output& output, const std::string& command,
 
 void print_run_target(const Output& output, const run::RunContext& context) {
     if (!output.verbose || output.format != Format::text) return;
-    output.out << "Database " << context.target.display() << ", table "
-               << context.target.qualified_table() << " (from " << context.target.source
-               << "); migrations in " << context.migrations_dir << "\n";
+    fmt::print(output.out, "Database {}, table {} (from {}); migrations in {}\n",
+               context.target.display(), context.target.qualified_table(), context.target.source,
+               context.migrations_dir);
 }
 
 run::ProgressSink progress_printer(const Output& output, RunDirection direction) {
@@ -127,14 +124,16 @@ run::ProgressSink progress_printer(const Output& output, RunDirection direction)
 }
 
 void print_run_summary(const Output& output, const std::string& command,
-                       const run::RunReport& report, bool dry_run) {
+                       const run::RunReport& report, bool dry_run, const std::string& folder) {
     if (output.format == Format::json) {
-        output.out << summary_json(command, report, dry_run).dump() << "\n";
+        fmt::print(output.out, "{}\n", summary_json(command, report, dry_run).dump());
     } else if (output.format == Format::github) {
-        print_findings_github(output.out, report.findings, "");
-        if (report.failed)
-            output.out << "::error title=migmerge::" << *report.failed << ": " << report.failure
-                       << "\n";
+        print_findings_github(output.out, report.findings, folder);
+        if (report.failed) {
+            print_github_annotation(output.out, core::Severity::error,
+                                    annotated_path(folder, *report.failed), "migmerge",
+                                    *report.failed + ": " + report.failure);
+        }
     } else {
         print_text_summary(output, command, report, dry_run);
     }

@@ -13,8 +13,10 @@ enum class RunDirection { up, down };
 // -v: which database and folder a run is about to touch.
 void print_run_target(const Output& output, const run::RunContext& context);
 run::ProgressSink progress_printer(const Output& output, RunDirection direction);
+// `folder`: the migrations folder relative to the repository root, for the
+// `file=` of GitHub annotations (as check and status write them).
 void print_run_summary(const Output& output, const std::string& command,
-                       const run::RunReport& report, bool dry_run);
+                       const run::RunReport& report, bool dry_run, const std::string& folder);
 int run_exit_code(const run::RunReport& report);  // 1 when refused or a migration failed
 
 }  // namespace migmerge::cli

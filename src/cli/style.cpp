@@ -1,30 +1,35 @@
 #include "style.hpp"
 
-namespace migmerge::cli {
+#include <fmt/color.h>
+#include <fmt/format.h>
 
-std::string paint(bool color, Tone tone, const std::string& text) {
-    if (!color || tone == Tone::plain) return text;
-    const char* code = "";
+namespace migmerge::cli {
+namespace {
+
+// The 8 basic terminal colours (not 24-bit RGB): what every terminal and CI log shows.
+fmt::text_style style_of(Tone tone) {
     switch (tone) {
         case Tone::error:
-            code = "\033[31;1m";
-            break;
+            return fmt::fg(fmt::terminal_color::red) | fmt::emphasis::bold;
         case Tone::warning:
-            code = "\033[33m";
-            break;
+            return fmt::fg(fmt::terminal_color::yellow);
         case Tone::good:
-            code = "\033[32m";
-            break;
+            return fmt::fg(fmt::terminal_color::green);
         case Tone::dim:
-            code = "\033[2m";
-            break;
+            return fmt::emphasis::faint;
         case Tone::bold:
-            code = "\033[1m";
-            break;
+            return fmt::emphasis::bold;
         case Tone::plain:
             break;
     }
-    return code + text + "\033[0m";
+    return {};
+}
+
+}  // namespace
+
+std::string paint(bool color, Tone tone, const std::string& text) {
+    if (!color || tone == Tone::plain) return text;
+    return fmt::format("{}", fmt::styled(text, style_of(tone)));
 }
 
 Tone tone_of(core::Severity severity) {

@@ -1,5 +1,6 @@
 #pragma once
-// ANSI colour for text output, only when Output::color says a terminal reads it.
+// Terminal colour for text output (through fmt's text styles), only when
+// Output::color says a terminal reads it.
 #include <string>
 
 #include "migmerge/core/finding.hpp"
@@ -8,6 +9,7 @@ namespace migmerge::cli {
 
 enum class Tone { plain, error, warning, good, dim, bold };
 
+// `text` in the tone's style when `color`; otherwise, or for Tone::plain, `text` itself.
 std::string paint(bool color, Tone tone, const std::string& text);
 Tone tone_of(core::Severity severity);
 

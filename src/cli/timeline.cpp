@@ -1,5 +1,8 @@
 #include "timeline.hpp"
 
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
 #include <algorithm>
 #include <set>
 
@@ -18,6 +21,7 @@ std::set<std::string> flagged_files(const std::vector<core::Finding>& findings) 
     return flagged;
 }
 
+// Padded by bytes, as the width is counted (not by fmt's display width).
 std::string padded(const std::string& text, std::size_t width) {
     return text.size() >= width ? text + " " : text + std::string(width - text.size(), ' ');
 }
@@ -46,24 +50,24 @@ std::vector<TimelineRow> timeline_rows(const MergeContext& context,
 void print_timeline(const Output& output, const MergeContext& context,
                     const std::vector<TimelineRow>& rows) {
     if (rows.empty()) {
-        output.out << "No migrations were added since the merge base.\n\n";
+        fmt::print(output.out, "No migrations were added since the merge base.\n\n");
         return;
     }
     std::size_t width = std::string("base: " + context.base.spec).size();
     for (const auto& row : rows) width = std::max(width, row.name.size());
     width = std::min<std::size_t>(width, 60) + 2;
-    output.out << "  " << padded("base: " + context.base.spec, width)
-               << "head: " << context.head.spec << "\n";
+    fmt::print(output.out, "  {}head: {}\n", padded("base: " + context.base.spec, width),
+               context.head.spec);
     for (const auto& row : rows) {
         std::string marker = row.flagged ? paint(output.color, Tone::error, "! ") : "  ";
         std::string left = row.on_base ? padded(row.name, width) : std::string(width, ' ');
         std::string right = row.on_head ? row.name : "";
-        output.out << marker << left << right << "\n";
+        fmt::print(output.out, "{}{}{}\n", marker, left, right);
     }
-    output.out << paint(output.color, Tone::dim,
-                        "  (added since the merge base, in the order Sequelize runs them; "
-                        "! marks an error)")
-               << "\n\n";
+    fmt::print(output.out, "{}\n\n",
+               paint(output.color, Tone::dim,
+                     "  (added since the merge base, in the order Sequelize runs them; "
+                     "! marks an error)"));
 }
 
 }  // namespace migmerge::cli

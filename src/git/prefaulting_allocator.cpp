@@ -87,7 +87,7 @@ void release(void* block) {
 
 }  // namespace
 
-void install_prefaulting_allocator() {
+git_allocator prefaulting_allocator() {
     git_allocator allocator{};
     allocator.gmalloc = allocate;
     allocator.gcalloc = allocate_zeroed;
@@ -98,6 +98,11 @@ void install_prefaulting_allocator() {
     allocator.greallocarray = reallocate_array;
     allocator.gmallocarray = allocate_array;
     allocator.gfree = release;
+    return allocator;
+}
+
+void install_prefaulting_allocator() {
+    git_allocator allocator = prefaulting_allocator();
     git_libgit2_opts(GIT_OPT_SET_ALLOCATOR, &allocator);
 }
 

@@ -7,6 +7,7 @@
 #include <gmock/gmock.h>
 
 #include "migmerge/core/error.hpp"
+#include "support/expect_error.hpp"
 #include "support/temp_dir.hpp"
 
 namespace migmerge::cli {
@@ -71,13 +72,9 @@ TEST(InstallHooks, RefusesBeforeWritingWhenTheChainSlotIsTaken) {
     TempDir dir;
     write_file(dir / "post-merge", "theirs\n");
     write_file(dir / "post-merge.migmerge-chained", "older\n");
-    try {
-        install_hooks(dir.path(), false);
-        FAIL() << "installed over a taken chain slot";
-    } catch (const Error& error) {
-        EXPECT_EQ(error.code(), ExitCode::bad_input);
-        EXPECT_THAT(error.hint(), HasSubstr("--force"));
-    }
+    Error error =
+        test::expect_error([&] { install_hooks(dir.path(), false); }, ExitCode::bad_input);
+    EXPECT_THAT(error.hint(), HasSubstr("--force"));
     EXPECT_FALSE(file_exists(dir / "pre-merge-commit"));
     EXPECT_EQ(read_file(dir / "post-merge"), "theirs\n");
     install_hooks(dir.path(), true);
@@ -87,13 +84,8 @@ TEST(InstallHooks, RefusesBeforeWritingWhenTheChainSlotIsTaken) {
 TEST(InstallHooks, AFilesystemFailureIsAResourceError) {
     TempDir dir;
     write_file(dir / "hooks", "a file, not a directory\n");
-    try {
-        install_hooks(dir / "hooks", false);
-        FAIL() << "installed into a file";
-    } catch (const Error& error) {
-        EXPECT_EQ(error.code(), ExitCode::resource);
-        EXPECT_THAT(error.one_line(), HasSubstr("cannot install the hooks in"));
-    }
+    test::expect_error([&] { install_hooks(dir / "hooks", false); }, ExitCode::resource,
+                       "cannot install the hooks in");
 }
 
 TEST(UninstallHooks, RemovesItsOwnAndRestoresChainedOnes) {

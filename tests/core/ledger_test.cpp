@@ -4,23 +4,13 @@
 #include <gtest/gtest.h>
 
 #include "migmerge/core/error.hpp"
+#include "support/expect_error.hpp"
 
 namespace migmerge::core {
 namespace {
 
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
-
-// The Error a malformed ledger throws, or a failed test.
-Error parse_error(const std::string& text) {
-    try {
-        Ledger::parse(text, "migrations/.migmerge-renames");
-    } catch (const Error& error) {
-        return error;
-    }
-    ADD_FAILURE() << "no error for: " << text;
-    return Error(ExitCode::ok, "");
-}
 
 TEST(Ledger, ParsesEntriesSkippingCommentsAndBlankLines) {
     Ledger ledger = Ledger::parse("# renames\n\na.js\tb.js\r\n  \nc.js\td.js");
@@ -53,8 +43,9 @@ TEST(Ledger, MalformedLinesNameSourceLineAndReason) {
              {"a.js\ta.js\n", where + "1", "the old and the new name are the same"},
              {"a.js\t" + std::string(256, 'x') + "\n", where + "1", "a name is over 255 bytes"},
          }) {
-        Error error = parse_error(c.text);
-        EXPECT_EQ(error.code(), ExitCode::bad_input) << c.text;
+        SCOPED_TRACE(c.text);
+        Error error = test::expect_error(
+            [&] { Ledger::parse(c.text, "migrations/.migmerge-renames"); }, ExitCode::bad_input);
         EXPECT_EQ(error.context(), c.what) << c.text;
         EXPECT_EQ(error.cause(), c.cause) << c.text;
     }

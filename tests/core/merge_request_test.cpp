@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "migmerge/core/error.hpp"
+#include "support/expect_error.hpp"
 
 namespace migmerge::core {
 namespace {
@@ -54,14 +55,9 @@ TEST(ChooseSides, TheConfiguredBaseStandsInForBase) {
 }
 
 TEST(ChooseSides, WithoutAnyBaseItIsBadInputWithAHint) {
-    try {
-        choose_sides(refs({}, {}), {});
-        FAIL() << "no error";
-    } catch (const Error& error) {
-        EXPECT_EQ(error.code(), ExitCode::bad_input);
-        EXPECT_EQ(error.context(), "no base ref");
-        EXPECT_NE(error.hint().find("--base"), std::string::npos);
-    }
+    Error error = test::expect_error([] { choose_sides(refs({}, {}), {}); }, ExitCode::bad_input,
+                                     "no base ref");
+    EXPECT_NE(error.hint().find("--base"), std::string::npos);
 }
 
 TEST(ChooseSides, AHookForcesWhatIsJudged) {

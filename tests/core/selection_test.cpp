@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "migmerge/core/error.hpp"
+#include "support/expect_error.hpp"
 
 namespace migmerge::core {
 namespace {
@@ -26,15 +27,6 @@ std::vector<std::string> names_of(const std::vector<LocalMigration>& migrations)
     return names;
 }
 
-ExitCode code_of(const std::function<void()>& action) {
-    try {
-        action();
-    } catch (const Error& error) {
-        return error.code();
-    }
-    return ExitCode::ok;
-}
-
 TEST(PendingMigrations, AreTheFilesWithoutARowInByteOrder) {
     auto pending = pending_migrations(folder_of({a, b, c}), {b, "orphan.js"}, std::nullopt);
     EXPECT_EQ(names_of(pending), (std::vector<std::string>{a, c}));
@@ -50,8 +42,8 @@ TEST(PendingMigrations, StopAfterTheTargetOfTo) {
 
 TEST(PendingMigrations, UnknownTargetIsBadInput) {
     auto folder = folder_of({a});
-    EXPECT_EQ(code_of([&] { pending_migrations(folder, {}, std::string("nope.js")); }),
-              ExitCode::bad_input);
+    test::expect_error([&] { pending_migrations(folder, {}, std::string("nope.js")); },
+                       ExitCode::bad_input);
 }
 
 TEST(RowsAfterRepair, RenameAndDeleteRows) {
@@ -67,10 +59,11 @@ TEST(UndoTargets, LastIsTheGreatestRow) {
 
 TEST(UndoTargets, NameRevertsOnlyThatOne) {
     EXPECT_EQ(undo_targets({a, b, c}, {UndoOptions::Mode::name, a}), std::vector<std::string>{a});
-    EXPECT_EQ(code_of([] {
-                  undo_targets({a}, {UndoOptions::Mode::name, b});
-              }),
-              ExitCode::bad_input);
+    test::expect_error(
+        [] {
+            undo_targets({a}, {UndoOptions::Mode::name, b});
+        },
+        ExitCode::bad_input);
 }
 
 TEST(UndoTargets, AllRevertsInReverseOrder) {
@@ -81,19 +74,17 @@ TEST(UndoTargets, AllRevertsInReverseOrder) {
 TEST(UndoTargets, ToRevertsDownToAndIncludingIt) {
     EXPECT_EQ(undo_targets({a, b, c}, {UndoOptions::Mode::to, b}),
               (std::vector<std::string>{c, b}));
-    EXPECT_EQ(code_of([] { undo_targets({a}, {UndoOptions::Mode::to, c}); }), ExitCode::bad_input);
+    test::expect_error([] { undo_targets({a}, {UndoOptions::Mode::to, c}); }, ExitCode::bad_input);
 }
 
 TEST(FilesFor, ARowWithoutAFilePointsAtTheLedgerAndRepair) {
-    try {
-        files_for(folder_of({a}), {a, b});
-        FAIL() << "expected an error";
-    } catch (const Error& error) {
-        EXPECT_EQ(error.code(), ExitCode::bad_input);
-        EXPECT_NE(error.one_line().find(b), std::string::npos) << error.one_line();
-        EXPECT_NE(error.hint().find(".migmerge-renames"), std::string::npos) << error.hint();
-        EXPECT_NE(error.hint().find("migmerge repair"), std::string::npos) << error.hint();
-    }
+    Error error = test::expect_error(
+        [] {
+            files_for(folder_of({a}), {a, b});
+        },
+        ExitCode::bad_input, b);
+    EXPECT_NE(error.hint().find(".migmerge-renames"), std::string::npos) << error.hint();
+    EXPECT_NE(error.hint().find("migmerge repair"), std::string::npos) << error.hint();
 }
 
 TEST(FilesFor, KeepsTheRequestedOrder) {

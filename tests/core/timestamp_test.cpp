@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "migmerge/core/error.hpp"
+#include "support/expect_error.hpp"
 
 namespace migmerge::core {
 namespace {
@@ -89,7 +90,8 @@ TEST(Timestamp, RoundTripsEveryDayOfFourHundredYears) {
 }
 
 TEST(Timestamp, RefusesToLeaveFourDigitYears) {
-    EXPECT_THROW(ts("99991231235959").plus_seconds(1), Error);
+    test::expect_error([] { ts("99991231235959").plus_seconds(1); }, ExitCode::bad_input,
+                       "cannot add 1 s to 99991231235959");
 }
 
 TEST(Timestamp, OrdersChronologically) {

@@ -11,8 +11,7 @@ class ConnectionErrors : public test::PgTest {};
 TEST_F(ConnectionErrors, UnreachablePortIsAResourceError) {
     ConnectionTarget target = db().target();
     target.params["port"] = "1";
-    Error error = test::error_from([&] { MetaStore store(target); });
-    EXPECT_EQ(error.code(), ExitCode::resource);
+    Error error = test::expect_error([&] { MetaStore store(target); }, ExitCode::resource);
     EXPECT_EQ(error.context(), "cannot connect to 127.0.0.1:1/" + db().name() + " as postgres");
     EXPECT_FALSE(error.cause().empty());
 }
@@ -20,10 +19,8 @@ TEST_F(ConnectionErrors, UnreachablePortIsAResourceError) {
 TEST_F(ConnectionErrors, WrongPasswordIsAResourceErrorThatNeverShowsIt) {
     ConnectionTarget target = db().target();
     target.password = "Wr0ngPassw0rd";
-    Error error = test::error_from([&] { AdvisoryLock lock(target, std::chrono::seconds(0)); });
-    EXPECT_EQ(error.code(), ExitCode::resource);
-    EXPECT_NE(error.one_line().find("password authentication failed"), std::string::npos)
-        << error.one_line();
+    Error error = test::expect_error([&] { AdvisoryLock lock(target, std::chrono::seconds(0)); },
+                                     ExitCode::resource, "password authentication failed");
     EXPECT_EQ(error.one_line().find("Wr0ngPassw0rd"), std::string::npos);
     EXPECT_EQ(error.hint().find("Wr0ngPassw0rd"), std::string::npos);
     EXPECT_EQ(target.display().find("Wr0ngPassw0rd"), std::string::npos);
@@ -32,8 +29,7 @@ TEST_F(ConnectionErrors, WrongPasswordIsAResourceErrorThatNeverShowsIt) {
 TEST_F(ConnectionErrors, MissingDatabaseIsAResourceError) {
     ConnectionTarget target = db().target();
     target.params["dbname"] = db().name() + "_missing";
-    Error error = test::error_from([&] { MetaStore store(target); });
-    EXPECT_EQ(error.code(), ExitCode::resource);
+    Error error = test::expect_error([&] { MetaStore store(target); }, ExitCode::resource);
     EXPECT_NE(error.cause().find("does not exist"), std::string::npos) << error.one_line();
 }
 

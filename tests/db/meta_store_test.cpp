@@ -6,7 +6,7 @@
 namespace migmerge::db {
 namespace {
 
-using test::error_from;
+using test::expect_error;
 using Names = std::vector<std::string>;
 
 // Column and constraint facts, the way information_schema tells them.
@@ -111,19 +111,14 @@ TEST_F(MetaStoreTest, InsertWithTimestampsSetsBothColumns) {
 TEST_F(MetaStoreTest, UnexpectedShapeIsBadInput) {
     db().exec("CREATE TABLE \"SequelizeMeta\" (id integer, name integer)");
     MetaStore store(db().target());
-    Error error = error_from([&] { store.names(); });
-    EXPECT_EQ(error.code(), ExitCode::bad_input);
-    EXPECT_NE(error.one_line().find("SequelizeMeta has an unexpected shape"), std::string::npos)
-        << error.one_line();
+    expect_error([&] { store.names(); }, ExitCode::bad_input,
+                 "SequelizeMeta has an unexpected shape");
 }
 
 TEST_F(MetaStoreTest, TextNameColumnIsNamedInTheShapeError) {
     db().exec("CREATE TABLE \"SequelizeMeta\" (name text PRIMARY KEY)");
-    Error error = error_from([&] { MetaStore(db().target()).names(); });
-    EXPECT_EQ(error.code(), ExitCode::bad_input);
-    EXPECT_NE(error.one_line().find("column \"name\" is text, not character varying"),
-              std::string::npos)
-        << error.one_line();
+    expect_error([&] { MetaStore(db().target()).names(); }, ExitCode::bad_input,
+                 "column \"name\" is text, not character varying");
 }
 
 TEST_F(MetaStoreTest, SnapshotOfAMissingTableIsEmpty) {
@@ -156,8 +151,7 @@ TEST_F(MetaStoreTest, RecordRunWritesTheRowAndItsChecksumTogether) {
 TEST_F(MetaStoreTest, RecordRunOfARecordedNameWritesNeither) {
     MetaStore store(db().target());
     store.record_run("1-a.js", {"abc", "", 5, "pod-1"});
-    Error error = error_from([&] { store.record_run("1-a.js", {"def", "", 6, "pod-2"}); });
-    EXPECT_EQ(error.code(), ExitCode::resource);
+    expect_error([&] { store.record_run("1-a.js", {"def", "", 6, "pod-2"}); }, ExitCode::resource);
     EXPECT_EQ(store.names(), Names{"1-a.js"});
     EXPECT_EQ(store.applied_records().at("1-a.js").checksum, "abc");
 }

@@ -7,7 +7,7 @@
 namespace migmerge::db {
 namespace {
 
-using test::error_from;
+using test::expect_error;
 using test::TempDir;
 using test::write_file;
 
@@ -156,9 +156,7 @@ TEST_F(ResolveConnection, UseEnvVariableReadsTheUrlFromTheEnvironment) {
 
 TEST_F(ResolveConnection, UnsetUseEnvVariableIsBadInput) {
     write_config_json(R"({"development": {"use_env_variable": "MY_DB"}})");
-    Error error = error_from([&] { resolve_connection(options()); });
-    EXPECT_EQ(error.code(), ExitCode::bad_input);
-    EXPECT_NE(error.one_line().find("MY_DB"), std::string::npos) << error.one_line();
+    expect_error([&] { resolve_connection(options()); }, ExitCode::bad_input, "MY_DB");
 }
 
 TEST_F(ResolveConnection, UrlInConfigOverridesTheSeparateFields) {
@@ -173,16 +171,12 @@ TEST_F(ResolveConnection, UrlInConfigOverridesTheSeparateFields) {
 
 TEST_F(ResolveConnection, MalformedConfigJsonIsBadInputNamingTheFile) {
     write_config_json(R"({"development": {"username": )");
-    Error error = error_from([&] { resolve_connection(options()); });
-    EXPECT_EQ(error.code(), ExitCode::bad_input);
-    EXPECT_NE(error.one_line().find("config/config.json"), std::string::npos) << error.one_line();
+    expect_error([&] { resolve_connection(options()); }, ExitCode::bad_input, "config/config.json");
 }
 
 TEST_F(ResolveConnection, NonPostgresDialectIsBadInput) {
     write_config_json(R"({"development": {"dialect": "mysql", "database": "x"}})");
-    Error error = error_from([&] { resolve_connection(options()); });
-    EXPECT_EQ(error.code(), ExitCode::bad_input);
-    EXPECT_NE(error.one_line().find("mysql"), std::string::npos) << error.one_line();
+    expect_error([&] { resolve_connection(options()); }, ExitCode::bad_input, "mysql");
 }
 
 TEST_F(ResolveConnection, ConfigOptionIsResolvedAgainstTheProject) {
@@ -198,14 +192,13 @@ TEST_F(ResolveConnection, ConfigOptionIsResolvedAgainstTheProject) {
 TEST_F(ResolveConnection, MissingConfigOptionFileIsBadInput) {
     ConnectionOptions given = options();
     given.config_file = "nope.json";
-    EXPECT_EQ(error_from([&] { resolve_connection(given); }).code(), ExitCode::bad_input);
+    expect_error([&] { resolve_connection(given); }, ExitCode::bad_input);
 }
 
 TEST_F(ResolveConnection, MalformedUrlIsBadInputWithoutThePassword) {
     ConnectionOptions given = options();
     given.url = "postgres://user:hunt%zzer2@host/db";  // libpq quotes the bad token
-    Error error = error_from([&] { resolve_connection(given); });
-    EXPECT_EQ(error.code(), ExitCode::bad_input);
+    Error error = expect_error([&] { resolve_connection(given); }, ExitCode::bad_input);
     EXPECT_EQ(error.one_line().find("zzer2"), std::string::npos) << error.one_line();
 }
 

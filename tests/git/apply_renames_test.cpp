@@ -1,8 +1,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "expect_error.hpp"
 #include "migmerge/git/repository.hpp"
+#include "support/expect_error.hpp"
 #include "support/git_fixture.hpp"
 
 namespace migmerge::test {
@@ -93,11 +93,13 @@ TEST_F(ApplyRenames, RefusesAFileWithUncommittedChangesAndChangesNothing) {
     repo.write("migrations/20240103000000-c.js", "edited");
     std::vector<std::string> before = status_lines(repo);
     Repository found = Repository::discover(repo.path());
-    Error error = expect_error([&] {
-        found.apply_renames("migrations", {moving("20240101000000-a.js", "20240301000000-a.js"),
-                                           moving("20240103000000-c.js", "20240302000000-c.js")});
-    });
-    EXPECT_EQ(error.code(), ExitCode::bad_input);
+    Error error = expect_error(
+        [&] {
+            found.apply_renames("migrations",
+                                {moving("20240101000000-a.js", "20240301000000-a.js"),
+                                 moving("20240103000000-c.js", "20240302000000-c.js")});
+        },
+        ExitCode::bad_input);
     EXPECT_EQ(error.one_line(),
               "cannot rename migrations/20240103000000-c.js: it has uncommitted changes");
     EXPECT_EQ(error.hint(), "commit or stash it first");
@@ -112,8 +114,8 @@ TEST_F(ApplyRenames, ChecksEverySourceAndDestinationBeforeWriting) {
     repo.add_migration("20240104000000-untracked.js");
     Repository found = Repository::discover(repo.path());
     auto refusal = [&](std::vector<Rename> renames) {
-        Error error = expect_error([&] { found.apply_renames("migrations", renames); });
-        EXPECT_EQ(error.code(), ExitCode::bad_input) << error.one_line();
+        Error error =
+            expect_error([&] { found.apply_renames("migrations", renames); }, ExitCode::bad_input);
         return error.one_line();
     };
     Rename fine = moving("20240101000000-a.js", "20240301000000-a.js");
@@ -160,10 +162,12 @@ TEST_F(ApplyRenames, NeedsAWorkTree) {
     TempDir outside("migmerge-bare");
     std::string bare = bare_clone(repo, outside);
     Repository found = Repository::discover(bare);
-    Error error = expect_error([&] {
-        found.apply_renames("migrations", {moving("20240101000000-a.js", "20240301000000-a.js")});
-    });
-    EXPECT_EQ(error.code(), ExitCode::bad_input);
+    Error error = expect_error(
+        [&] {
+            found.apply_renames("migrations",
+                                {moving("20240101000000-a.js", "20240301000000-a.js")});
+        },
+        ExitCode::bad_input);
     EXPECT_EQ(error.context(), "fix needs a work tree");
 }
 

@@ -3,8 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "expect_error.hpp"
 #include "migmerge/git/repository.hpp"
+#include "support/expect_error.hpp"
 #include "support/git_fixture.hpp"
 
 namespace migmerge::test {
@@ -58,8 +58,7 @@ TEST_F(Discovery, OutsideARepositoryIsAResourceError) {
     // Stop the upward search at the temp dir, which may itself sit inside a repository.
     ProcessResult inside = run_git({"rev-parse", "--git-dir"}, plain.path());
     if (inside.exit_code == 0) GTEST_SKIP() << "the temp directory is inside a repository";
-    Error error = expect_error([&] { Repository::discover(plain.path()); });
-    EXPECT_EQ(error.code(), ExitCode::resource);
+    Error error = expect_error([&] { Repository::discover(plain.path()); }, ExitCode::resource);
     EXPECT_EQ(error.context(), "not a git repository");
     EXPECT_EQ(error.cause(), plain.path());
     EXPECT_THAT(error.hint(), HasSubstr("-C DIR"));
@@ -67,8 +66,7 @@ TEST_F(Discovery, OutsideARepositoryIsAResourceError) {
 
 TEST_F(Discovery, AMissingDirectoryIsAResourceError) {
     TempDir plain("migmerge-plain");
-    Error error = expect_error([&] { Repository::discover(plain / "does/not/exist"); });
-    EXPECT_EQ(error.code(), ExitCode::resource);
+    expect_error([&] { Repository::discover(plain / "does/not/exist"); }, ExitCode::resource);
 }
 
 TEST_F(Discovery, ReportsAShallowClone) {
@@ -89,8 +87,7 @@ TEST_F(Discovery, MakesPathsRelativeToTheWorkTreeRoot) {
     EXPECT_EQ(found.relative_to_workdir(repo / "db/migrations"), "db/migrations");
     EXPECT_EQ(found.relative_to_workdir(repo / "db/../db/migrations/"), "db/migrations");
     EXPECT_EQ(found.relative_to_workdir(repo.path()), ".");
-    Error error = expect_error([&] { found.relative_to_workdir("/"); });
-    EXPECT_EQ(error.code(), ExitCode::bad_input);
+    expect_error([&] { found.relative_to_workdir("/"); }, ExitCode::bad_input);
 }
 
 }  // namespace

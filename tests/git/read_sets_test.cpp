@@ -2,8 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include "expect_error.hpp"
 #include "migmerge/git/repository.hpp"
+#include "support/expect_error.hpp"
 #include "support/git_fixture.hpp"
 
 namespace migmerge::test {
@@ -142,7 +142,7 @@ TEST_F(ReadSets, ABareRepositoryHasNoWorkTreeToRead) {
     TempDir outside("migmerge-bare");
     std::string bare = bare_clone(repo, outside);
     Repository found = Repository::discover(bare);
-    EXPECT_EQ(expect_error([&] { found.read_workdir("migrations"); }).code(), ExitCode::bad_input);
+    expect_error([&] { found.read_workdir("migrations"); }, ExitCode::bad_input);
     EXPECT_EQ(found.read_commit("HEAD", "migrations").files.size(), 2u);
 }
 
@@ -151,10 +151,8 @@ TEST_F(ReadSets, AnUnreadableCommitIsAResourceError) {
     repo.commit("first");
     Repository found = Repository::discover(repo.path());
     std::string missing(40, 'a');
-    EXPECT_EQ(expect_error([&] { found.read_commit(missing, "migrations"); }).code(),
-              ExitCode::resource);
-    EXPECT_EQ(expect_error([&] { found.read_commit("nope", "migrations"); }).code(),
-              ExitCode::bad_input);
+    expect_error([&] { found.read_commit(missing, "migrations"); }, ExitCode::resource);
+    expect_error([&] { found.read_commit("nope", "migrations"); }, ExitCode::bad_input);
 }
 
 }  // namespace

@@ -1,8 +1,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "expect_error.hpp"
 #include "migmerge/git/repository.hpp"
+#include "support/expect_error.hpp"
 #include "support/git_fixture.hpp"
 
 namespace migmerge::test {
@@ -56,11 +56,10 @@ TEST_F(Refs, AnUnknownRefIsBadInput) {
     GitRepo repo;
     repo.commit("first");
     Repository found = Repository::discover(repo.path());
-    Error error = expect_error([&] { found.resolve("no-such-branch"); });
-    EXPECT_EQ(error.code(), ExitCode::bad_input);
+    Error error = expect_error([&] { found.resolve("no-such-branch"); }, ExitCode::bad_input);
     EXPECT_EQ(error.context(), "unknown ref 'no-such-branch'");
-    EXPECT_EQ(expect_error([&] { found.resolve("HEAD^2"); }).code(), ExitCode::bad_input);
-    EXPECT_EQ(expect_error([&] { found.resolve("HEAD^{tree}"); }).code(), ExitCode::bad_input);
+    expect_error([&] { found.resolve("HEAD^2"); }, ExitCode::bad_input);
+    expect_error([&] { found.resolve("HEAD^{tree}"); }, ExitCode::bad_input);
 }
 
 TEST_F(Refs, SeesBothParentsOfAMergeCommit) {
@@ -121,8 +120,7 @@ TEST_F(Refs, UnrelatedHistoriesHaveNoMergeBase) {
     repo.git({"checkout", "-q", "--orphan", "other"});
     std::string theirs = repo.commit("unrelated");
     Repository found = Repository::discover(repo.path());
-    Error error = expect_error([&] { found.merge_base(ours, theirs); });
-    EXPECT_EQ(error.code(), ExitCode::bad_input);
+    Error error = expect_error([&] { found.merge_base(ours, theirs); }, ExitCode::bad_input);
     EXPECT_EQ(error.context(), "no merge base between " + ours + " and " + theirs);
     EXPECT_EQ(error.hint(), "");
 }
@@ -139,8 +137,8 @@ TEST_F(Refs, AShallowCloneSuggestsDeepening) {
     git_in(outside.path(),
            {"clone", "-q", "--depth", "1", "--no-single-branch", "file://" + origin.path(), clone});
     Repository found = Repository::discover(clone);
-    Error error = expect_error([&] { found.merge_base("origin/main", "origin/staging"); });
-    EXPECT_EQ(error.code(), ExitCode::bad_input);
+    Error error = expect_error([&] { found.merge_base("origin/main", "origin/staging"); },
+                               ExitCode::bad_input);
     EXPECT_THAT(error.context(), HasSubstr("no merge base between origin/main and origin/staging"));
     EXPECT_THAT(error.hint(), HasSubstr("git fetch --unshallow"));
     EXPECT_THAT(error.hint(), HasSubstr("--deepen=N"));

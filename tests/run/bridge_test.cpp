@@ -6,6 +6,7 @@
 
 #include "migmerge/core/error.hpp"
 #include "run_project.hpp"
+#include "support/expect_error.hpp"
 
 namespace migmerge::run {
 namespace {
@@ -30,15 +31,15 @@ class BridgeTest : public test::ProjectTest<test::RunProject> {
     std::vector<std::unique_ptr<db::ConnectionTarget>> targets_;
 };
 
+// Starting the bridge must fail with a resource error naming `what`.
 Error start_error(const std::string& node, const std::string& dir,
-                  const db::ConnectionTarget& target) {
-    try {
-        NodeSession session(node, dir);
-        Bridge bridge(session, target);
-    } catch (const Error& error) {
-        return error;
-    }
-    return Error(ExitCode::ok, "no error");
+                  const db::ConnectionTarget& target, const std::string& what = {}) {
+    return test::expect_error(
+        [&] {
+            NodeSession session(node, dir);
+            Bridge bridge(session, target);
+        },
+        ExitCode::resource, what);
 }
 
 TEST_F(BridgeTest, RunsUpAndDownThroughTheProjectsSequelize) {
@@ -135,9 +136,7 @@ TEST_F(BridgeTest, ThePasswordIsInNeitherArgvNorEnvironmentOfNode) {
 
 TEST_F(BridgeTest, SequelizeNotInstalledIsAResourceErrorWithAHint) {
     RunProject bare(*database_, test::NodeModules::absent);
-    Error error = start_error("node", bare.dir(), database_->target());
-    EXPECT_EQ(error.code(), ExitCode::resource) << error.one_line();
-    EXPECT_NE(error.one_line().find("sequelize"), std::string::npos) << error.one_line();
+    Error error = start_error("node", bare.dir(), database_->target(), "sequelize");
     EXPECT_NE(error.hint().find("npm install sequelize pg"), std::string::npos);
 }
 
@@ -145,15 +144,12 @@ TEST_F(BridgeTest, AnUnreachableDatabaseIsAResourceErrorWithoutThePassword) {
     db::ConnectionTarget target = database_->target();
     target.params["dbname"] = "no_such_database";
     Error error = start_error("node", project_->dir(), target);
-    EXPECT_EQ(error.code(), ExitCode::resource) << error.one_line();
     EXPECT_EQ(error.one_line().find(*target.password), std::string::npos);
 }
 
 TEST(BridgeStart, MissingNodeIsAResourceError) {
     db::ConnectionTarget target;
-    Error error = start_error("/nonexistent/node", "/", target);
-    EXPECT_EQ(error.code(), ExitCode::resource);
-    EXPECT_NE(error.one_line().find("/nonexistent/node"), std::string::npos) << error.one_line();
+    start_error("/nonexistent/node", "/", target, "/nonexistent/node");
 }
 
 }  // namespace

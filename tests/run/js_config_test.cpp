@@ -4,7 +4,7 @@
 
 #include <chrono>
 
-#include "db/db_test.hpp"
+#include "support/expect_error.hpp"
 #include "migmerge/db/connection.hpp"
 #include "migmerge/run/node_session.hpp"
 #include "support/sequelize_project.hpp"
@@ -13,7 +13,7 @@
 namespace migmerge::db {
 namespace {
 
-using test::error_from;
+using test::expect_error;
 using test::TempDir;
 using test::write_file;
 
@@ -80,9 +80,8 @@ TEST_F(JsConfig, NoSequelizercIsNothing) {
 
 TEST_F(JsConfig, ThrowingConfigIsBadInputNamingTheFile) {
     write_file(project / "config/config.js", "throw new Error('broken on purpose');\n");
-    Error error = error_from([&] { resolve_connection(options()); });
-    EXPECT_EQ(error.code(), ExitCode::bad_input);
-    EXPECT_NE(error.one_line().find("config/config.js"), std::string::npos) << error.one_line();
+    Error error =
+        expect_error([&] { resolve_connection(options()); }, ExitCode::bad_input, "config/config.js");
     EXPECT_NE(error.one_line().find("broken on purpose"), std::string::npos) << error.one_line();
 }
 
@@ -91,9 +90,7 @@ TEST_F(JsConfig, MissingNodeIsAResourceError) {
     ConnectionOptions given = options();
     run::NodeSession missing("/nonexistent/node", project.path());
     given.evaluate_js = missing.evaluator();
-    Error error = error_from([&] { resolve_connection(given); });
-    EXPECT_EQ(error.code(), ExitCode::resource);
-    EXPECT_NE(error.one_line().find("/nonexistent/node"), std::string::npos) << error.one_line();
+    expect_error([&] { resolve_connection(given); }, ExitCode::resource, "/nonexistent/node");
 }
 
 TEST_F(JsConfig, MissingNodeForSequelizercIsAResourceError) {
@@ -101,7 +98,7 @@ TEST_F(JsConfig, MissingNodeForSequelizercIsAResourceError) {
     ConnectionOptions given = options();
     run::NodeSession missing("/nonexistent/node", project.path());
     given.evaluate_js = missing.evaluator();
-    EXPECT_EQ(error_from([&] { resolve_connection(given); }).code(), ExitCode::resource);
+    expect_error([&] { resolve_connection(given); }, ExitCode::resource);
 }
 
 // As sequelize-cli: .sequelizerc and the config run in one process, so what
@@ -147,9 +144,7 @@ TEST_F(JsConfig, AConfigThatNeverSettlesIsAResourceErrorAndNodeDies) {
     ConnectionOptions given = options();
     given.evaluate_js = quick.evaluator();
     auto started = std::chrono::steady_clock::now();
-    Error error = error_from([&] { resolve_connection(given); });
-    EXPECT_EQ(error.code(), ExitCode::resource);
-    EXPECT_NE(error.one_line().find("config/config.js"), std::string::npos) << error.one_line();
+    expect_error([&] { resolve_connection(given); }, ExitCode::resource, "config/config.js");
     EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(10));
 }
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "migmerge/core/error.hpp"
+#include "support/expect_error.hpp"
 #include "support/temp_dir.hpp"
 
 namespace migmerge::run {
@@ -74,19 +75,15 @@ TEST(LocalFolder, NamesOnlyListsTheSameFilesAndLedgerWithoutChecksums) {
 
 TEST(LocalFolder, MissingFolderIsBadInput) {
     TempDir dir;
-    try {
-        read_local_folder(dir / "nope");
-        FAIL() << "expected an error";
-    } catch (const Error& error) {
-        EXPECT_EQ(error.code(), ExitCode::bad_input);
-        EXPECT_EQ(error.one_line(), "no migrations folder: " + (dir / "nope"));
-    }
+    Error error = test::expect_error([&] { read_local_folder(dir / "nope"); }, ExitCode::bad_input);
+    EXPECT_EQ(error.one_line(), "no migrations folder: " + (dir / "nope"));
 }
 
 TEST(LocalFolder, AFileIsNotAFolder) {
     TempDir dir;
     write_file(dir / "m", "");
-    EXPECT_THROW(read_local_folder(dir / "m"), Error);
+    test::expect_error([&] { read_local_folder(dir / "m"); }, ExitCode::bad_input,
+                       "no migrations folder");
 }
 
 TEST(LocalFolder, FindsMigrationsByName) {

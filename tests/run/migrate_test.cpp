@@ -8,6 +8,7 @@
 #include "migmerge/db/meta_store.hpp"
 #include "migmerge/run/runner.hpp"
 #include "run_project.hpp"
+#include "support/expect_error.hpp"
 
 namespace migmerge::run {
 namespace {
@@ -114,12 +115,7 @@ TEST_F(Migrate, ToStopsAfterTheNamedMigration) {
     EXPECT_EQ(run(options).done, (Names{a, b}));
     EXPECT_EQ(meta_rows(*database_), (Names{a, b}));
     options.to = "20990101000000-unknown.js";
-    try {
-        run(options);
-        FAIL() << "expected bad input";
-    } catch (const Error& error) {
-        EXPECT_EQ(error.code(), ExitCode::bad_input);
-    }
+    test::expect_error([&] { run(options); }, ExitCode::bad_input, options.to.value());
     EXPECT_EQ(meta_rows(*database_), (Names{a, b}));
 }
 

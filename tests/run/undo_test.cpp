@@ -6,6 +6,7 @@
 #include "migmerge/core/error.hpp"
 #include "migmerge/run/runner.hpp"
 #include "run_project.hpp"
+#include "support/expect_error.hpp"
 
 namespace migmerge::run {
 namespace {
@@ -91,14 +92,8 @@ TEST_F(Undo, NothingAppliedIsNothingToDo) {
 
 TEST_F(Undo, ARowWithoutItsFileIsBadInputAndNothingIsReverted) {
     std::filesystem::remove(project_->path_of(b));
-    try {
-        run(Mode::all);
-        FAIL() << "expected bad input";
-    } catch (const Error& error) {
-        EXPECT_EQ(error.code(), ExitCode::bad_input);
-        EXPECT_NE(error.one_line().find(b), std::string::npos) << error.one_line();
-        EXPECT_NE(error.hint().find("migmerge repair"), std::string::npos) << error.hint();
-    }
+    Error error = test::expect_error([&] { run(Mode::all); }, ExitCode::bad_input, b);
+    EXPECT_NE(error.hint().find("migmerge repair"), std::string::npos) << error.hint();
     EXPECT_EQ(meta_rows(*database_), (Names{a, b, c}));
 }
 

@@ -10,6 +10,7 @@
 
 #include "migmerge/core/error.hpp"
 #include "migmerge/sys/unique_fd.hpp"
+#include "support/expect_error.hpp"
 #include "support/temp_dir.hpp"
 
 namespace migmerge::sys {
@@ -62,14 +63,11 @@ TEST(RunCaptured, KillsAChildThatOutlivesTheTimeLimit) {
 }
 
 TEST(ChildProcess, AMissingProgramIsAResourceErrorWithTheHint) {
-    try {
-        ChildProcess child({{"/nonexistent/program"}, "", std::nullopt, {}}, "install it");
-        FAIL() << "no error";
-    } catch (const Error& error) {
-        EXPECT_EQ(error.code(), ExitCode::resource);
-        EXPECT_EQ(error.context(), "cannot run /nonexistent/program");
-        EXPECT_EQ(error.hint(), "install it");
-    }
+    Error error = test::expect_error(
+        [] { ChildProcess child({{"/nonexistent/program"}, "", std::nullopt, {}}, "install it"); },
+        ExitCode::resource);
+    EXPECT_EQ(error.context(), "cannot run /nonexistent/program");
+    EXPECT_EQ(error.hint(), "install it");
 }
 
 TEST(ChildProcess, WiresTheNamedDescriptorsIntoPlace) {

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "migmerge/core/error.hpp"
+#include "support/expect_error.hpp"
 
 namespace migmerge::sys {
 namespace {
@@ -33,23 +34,22 @@ TEST(InParallel, RunsTheStepsAtTheSameTime) {
 }
 
 TEST(InParallel, FirstStepsErrorWinsAsIfRunInOrder) {
-    try {
-        in_parallel([]() -> int { throw bad_input("no migrations folder"); },
-                    []() -> int { throw resource_failure("cannot connect"); });
-        FAIL() << "expected an error";
-    } catch (const Error& error) {
-        EXPECT_EQ(error.code(), ExitCode::bad_input);
-        EXPECT_EQ(error.one_line(), "no migrations folder");
-    }
+    Error error = test::expect_error(
+        [] {
+            in_parallel([]() -> int { throw bad_input("no migrations folder"); },
+                        []() -> int { throw resource_failure("cannot connect"); });
+        },
+        ExitCode::bad_input);
+    EXPECT_EQ(error.one_line(), "no migrations folder");
 }
 
 TEST(InParallel, SecondStepsErrorComesOutWhenTheFirstSucceeds) {
-    try {
-        in_parallel([] { return 1; }, []() -> int { throw resource_failure("cannot connect"); });
-        FAIL() << "expected an error";
-    } catch (const Error& error) {
-        EXPECT_EQ(error.code(), ExitCode::resource);
-    }
+    test::expect_error(
+        [] {
+            in_parallel([] { return 1; },
+                        []() -> int { throw resource_failure("cannot connect"); });
+        },
+        ExitCode::resource, "cannot connect");
 }
 
 TEST(InParallel, WaitsForTheFirstStepEvenWhenTheSecondFails) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "migmerge/core/error.hpp"
+#include "support/expect_error.hpp"
 #include "support/temp_dir.hpp"
 
 namespace migmerge::sys {
@@ -17,13 +18,8 @@ TEST(ReadFile, ReadsBytesExactlyIncludingNulAndCrlf) {
 
 TEST(ReadFile, AMissingFileIsAResourceErrorNamingIt) {
     test::TempDir dir;
-    try {
-        read_file(dir / "missing");
-        FAIL() << "no error";
-    } catch (const Error& error) {
-        EXPECT_EQ(error.code(), ExitCode::resource);
-        EXPECT_EQ(error.context(), "cannot read " + (dir / "missing"));
-    }
+    Error error = test::expect_error([&] { read_file(dir / "missing"); }, ExitCode::resource);
+    EXPECT_EQ(error.context(), "cannot read " + (dir / "missing"));
     EXPECT_EQ(read_file_if_present(dir / "missing"), std::nullopt);
 }
 
