@@ -102,7 +102,7 @@ std::string to_string(Judged judged) {
 }
 
 void add_ref_options(CLI::App& command, RefOptions& options) {
-    command.add_option("--base", options.base, "The deployed side (default: per DESIGN.md)")
+    command.add_option("--base", options.base, "The deployed side (default: per docs/DESIGN.md)")
         ->type_name("REF");
     command.add_option("--head", options.head, "The side being merged in (default: HEAD)")
         ->type_name("REF");

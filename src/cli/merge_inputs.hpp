@@ -1,5 +1,5 @@
 #pragma once
-// DESIGN.md's ref defaults and "what is judged": which two sides, which merge
+// docs/DESIGN.md's ref defaults and "what is judged": which two sides, which merge
 // base, and which set stands for the merge result.
 #include <optional>
 #include <string>
