@@ -1,6 +1,6 @@
 #pragma once
 // The connection a project's Sequelize config describes, found and read the
-// way sequelize-cli does (see DESIGN.md, "Database connection").
+// way sequelize-cli does (see docs/DESIGN.md, "Database connection").
 #include <optional>
 
 #include "migmerge/db/connection.hpp"
