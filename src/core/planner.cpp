@@ -1,4 +1,4 @@
-// The renaming rule (DESIGN.md): which renamed-side files move, and where to.
+// The renaming rule (docs/DESIGN.md): which renamed-side files move, and where to.
 #include "migmerge/core/planner.hpp"
 
 #include <algorithm>

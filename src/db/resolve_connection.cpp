@@ -1,4 +1,4 @@
-// resolve_connection: DESIGN.md's order, first that is given: --url,
+// resolve_connection: docs/DESIGN.md's order, first that is given: --url,
 // DATABASE_URL, the Sequelize config, libpq's PG* variables. Everything is
 // read from options.environment so that callers (and tests) decide what the
 // process environment is.

@@ -1,4 +1,4 @@
-// Bad input: a clear one-line error or a finding, with DESIGN.md's exit code.
+// Bad input: a clear one-line error or a finding, with docs/DESIGN.md's exit code.
 #include <gmock/gmock.h>
 
 #include "merge_scenario.hpp"

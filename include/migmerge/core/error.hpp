@@ -1,7 +1,7 @@
 #pragma once
 // The one error model. Every layer converts the exceptions of the libraries it
 // wraps (libgit2 codes, pqxx, CLI11, nlohmann) into migmerge::Error at its edge;
-// only cli/app.cpp prints it. Exit codes are DESIGN.md's contract.
+// only cli/app.cpp prints it. Exit codes are docs/DESIGN.md's contract.
 #include <stdexcept>
 #include <string>
 

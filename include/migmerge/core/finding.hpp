@@ -1,6 +1,6 @@
 #pragma once
 // A finding: one thing wrong (or worth a look) about a set of migrations.
-// Codes and severities are DESIGN.md's contract; messages say in plain words
+// Codes and severities are docs/DESIGN.md's contract; messages say in plain words
 // what goes wrong on which database if nothing is done.
 #include <ostream>
 #include <string>

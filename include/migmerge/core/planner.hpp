@@ -1,5 +1,5 @@
 #pragma once
-// The renaming rule (DESIGN.md): new names keep description and extension;
+// The renaming rule (docs/DESIGN.md): new names keep description and extension;
 // timestamps are consecutive seconds after the greatest timestamp in the
 // merged set; each side's order is preserved (when one renamed-side file must
 // move, every later added file of that side moves too); a file that exists at

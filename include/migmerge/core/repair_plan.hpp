@@ -1,6 +1,6 @@
 #pragma once
 // What `repair` does to SequelizeMeta, decided without a database: the rows as
-// they are, the ledger, the migration files. DESIGN.md's semantics: a row
+// they are, the ledger, the migration files. docs/DESIGN.md's semantics: a row
 // `from` with no row `to` is renamed; chains (a->b, b->c) resolve in order;
 // both present is double-applied (left alone, reported); neither is nothing
 // to do. Applying the plan twice changes nothing the second time.

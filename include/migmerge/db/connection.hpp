@@ -1,5 +1,5 @@
 #pragma once
-// Where SequelizeMeta lives and how to reach it, resolved in DESIGN.md's
+// Where SequelizeMeta lives and how to reach it, resolved in docs/DESIGN.md's
 // order: --url, DATABASE_URL, the Sequelize config, libpq's PG* variables.
 // The password is kept apart so that nothing printable ever contains it.
 #include <functional>
