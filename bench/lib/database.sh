@@ -136,6 +136,9 @@ bench_floors() {
     node_start=$(measure "$BENCH_RUNS" - -- node -e "require('$BENCH_ROOT/node_modules/sequelize')") ||
         return 1
     record floor "floor: node + require('sequelize')" - - "node" "$node_start" - -
+    # What a JavaScript config or .sequelizerc costs at the least: node itself.
+    node_start=$(measure "$BENCH_RUNS" - -- node -e 0) || return 1
+    record floor "floor: node -e 0 (a JavaScript config's least)" - - "node" "$node_start" - -
 }
 
 compile_pq_select() {

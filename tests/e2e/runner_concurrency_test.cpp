@@ -5,12 +5,11 @@
 #include <algorithm>
 #include <future>
 #include <map>
-#include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "support/pg_fixture.hpp"
 #include "support/process.hpp"
 #include "support/sequelize_project.hpp"
+#include "support/side_by_side.hpp"
 
 namespace migmerge::test {
 namespace {
@@ -77,30 +76,6 @@ TEST_F(Runner, SequelizeCliContinuesADatabaseThatMigmergeMigrated) {
     EXPECT_EQ(meta_rows(), (Names{a, b, c}));
 }
 
-// "up NAME" / "down NAME" lines of `sequelize-cli db:migrate:status`.
-std::map<std::string, std::string> cli_status(const std::string& output) {
-    std::map<std::string, std::string> states;
-    std::istringstream lines(output);
-    for (std::string line; std::getline(lines, line);) {
-        auto space = line.find(' ');
-        std::string state = line.substr(0, space);
-        if (state == "up" || state == "down") states[line.substr(space + 1)] = state;
-    }
-    return states;
-}
-
-std::map<std::string, std::string> migmerge_status(const std::string& json_text) {
-    std::map<std::string, std::string> states;
-    const nlohmann::json document = nlohmann::json::parse(json_text);
-    for (const auto& migration : document.at("migrations")) {
-        const auto state = migration.at("state").get<std::string>();
-        states[migration.at("name").get<std::string>()] = state == "applied"   ? "up"
-                                                          : state == "pending" ? "down"
-                                                                               : state;
-    }
-    return states;
-}
-
 TEST_F(Runner, SequelizeCliStatusAgreesWithMigmergeStatus) {
     add({a, b, c});
     ProcessResult partial = migmerge({"migrate", "--to", b});
@@ -110,8 +85,8 @@ TEST_F(Runner, SequelizeCliStatusAgreesWithMigmergeStatus) {
     ProcessResult ours = migmerge({"--format", "json", "status"});
     ASSERT_EQ(ours.exit_code, 0) << ours;
     const std::map<std::string, std::string> expected{{a, "up"}, {b, "up"}, {c, "down"}};
-    EXPECT_EQ(cli_status(cli.out), expected) << cli;
-    EXPECT_EQ(migmerge_status(ours.out), expected) << ours;
+    EXPECT_EQ(sequelize_cli_states(cli.out), expected) << cli;
+    EXPECT_EQ(as_up_or_down(migmerge_states(ours.out)), expected) << ours;
 }
 
 }  // namespace

@@ -105,7 +105,9 @@ ProcessResult run_migmerge(const std::vector<std::string>& args, const std::stri
     ProcessOptions options;
     options.cwd = cwd;
     options.set_env = env;
-    options.unset_env = {"DATABASE_URL", "NODE_ENV", "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"};
+    options.unset_env = {"DATABASE_URL",  "NODE_ENV",      "PGHOST",     "PGPORT",
+                         "PGUSER",        "PGPASSWORD",    "PGDATABASE", "GIT_DIR",
+                         "GIT_WORK_TREE", "GIT_INDEX_FILE"};
     return run_process(argv, options);
 }
 

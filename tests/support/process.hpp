@@ -27,7 +27,8 @@ struct ProcessOptions {
 
 ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOptions& options = {});
 
-// The built migmerge binary (MIGMERGE_BIN), run in `cwd`.
+// The built migmerge binary (MIGMERGE_BIN), run in `cwd`, without
+// DATABASE_URL, NODE_ENV, PG* or GIT_DIR-like variables unless `env` sets them.
 ProcessResult run_migmerge(const std::vector<std::string>& args, const std::string& cwd,
                            const std::map<std::string, std::string>& env = {});
 

@@ -9,8 +9,6 @@ namespace fs = std::filesystem;
 namespace migmerge::test {
 namespace {
 
-const std::string repository_node_modules = std::string(MIGMERGE_SOURCE_DIR) + "/node_modules";
-
 std::string config_json(const TestDatabase& database) {
     const PgServer& server = database.server();
     return R"({"development": {"dialect": "postgres", "host": ")" + server.host + R"(", "port": )" +
@@ -34,9 +32,14 @@ std::string with_name(std::string text, const std::string& name) {
 
 }  // namespace
 
+const std::string& repository_node_modules() {
+    static const std::string path = std::string(MIGMERGE_SOURCE_DIR) + "/node_modules";
+    return path;
+}
+
 std::string node_tools_missing() {
     if (run_process({"node", "--version"}).exit_code != 0) return "node is not installed";
-    if (!fs::exists(repository_node_modules + "/sequelize-cli")) {
+    if (!fs::exists(repository_node_modules() + "/sequelize-cli")) {
         return "no node_modules in " MIGMERGE_SOURCE_DIR " (run npm ci there)";
     }
     return "";
@@ -47,7 +50,7 @@ SequelizeProject::SequelizeProject(const TestDatabase& database, NodeModules mod
     fs::create_directories(migrations_dir());
     write_file(dir_ / "config/config.json", config_json(database));
     if (modules == NodeModules::linked) {
-        fs::create_directory_symlink(repository_node_modules, dir_ / "node_modules");
+        fs::create_directory_symlink(repository_node_modules(), dir_ / "node_modules");
     }
 }
 
@@ -67,11 +70,19 @@ void SequelizeProject::copy_devopser_migrations() const {
 }
 
 ProcessResult SequelizeProject::sequelize_cli(const std::vector<std::string>& args) const {
-    std::vector<std::string> argv{"node", dir_ / "node_modules/sequelize-cli/lib/sequelize"};
+    return sequelize_cli_in(dir(), args);
+}
+
+ProcessResult sequelize_cli_in(const std::string& project_dir, const std::vector<std::string>& args,
+                               const std::map<std::string, std::string>& env) {
+    std::vector<std::string> argv{"node",
+                                  project_dir + "/node_modules/sequelize-cli/lib/sequelize"};
     argv.insert(argv.end(), args.begin(), args.end());
     ProcessOptions options;
-    options.cwd = dir();
-    options.unset_env = {"DATABASE_URL", "NODE_ENV", "PGHOST", "PGPORT", "PGPASSWORD"};
+    options.cwd = project_dir;
+    options.unset_env = {"DATABASE_URL", "NODE_ENV",   "PGHOST",    "PGPORT",
+                         "PGUSER",       "PGPASSWORD", "PGDATABASE"};
+    options.set_env = env;
     return run_process(argv, options);
 }
 

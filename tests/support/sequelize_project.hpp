@@ -2,6 +2,7 @@
 // A throwaway Sequelize project for runner and end-to-end tests: migrations/,
 // a config/config.json pointing at a TestDatabase, and node_modules linked to
 // the repository's (sequelize 6.37.7, sequelize-cli 6.6.5, pg).
+#include <map>
 #include <optional>
 #include <string>
 
@@ -11,6 +12,10 @@
 #include "support/temp_dir.hpp"
 
 namespace migmerge::test {
+
+// The repository's node_modules (this checkout's, as configured), which test
+// projects link to.
+const std::string& repository_node_modules();
 
 // Node and the repository's node_modules, or why they are missing.
 std::string node_tools_missing();
@@ -46,6 +51,11 @@ class SequelizeProject {
     TempDir dir_{"migmerge-run"};
     const TestDatabase& database_;
 };
+
+// sequelize-cli itself (the project's node_modules), run in `project_dir` as a
+// user runs it, without DATABASE_URL, NODE_ENV or PG* unless `env` sets them.
+ProcessResult sequelize_cli_in(const std::string& project_dir, const std::vector<std::string>& args,
+                               const std::map<std::string, std::string>& env = {});
 
 // Base for tests that need a fresh database and a Sequelize project on it;
 // without PostgreSQL or node they fail under CI=true and skip otherwise.
