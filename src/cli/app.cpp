@@ -73,6 +73,9 @@ int run(int argc, char** argv) {
         "migmerge: find and fix the migration conflicts that branch merges cause "
         "in Sequelize projects"};
     app.require_subcommand(1);
+    // Global options also after the subcommand (`migmerge check --format json`),
+    // as people type them; subcommands inherit this.
+    app.fallthrough();
     Invocation invocation;
     add_global_options(app, invocation.global);
     add_check_command(app, invocation);

@@ -31,7 +31,6 @@ std::string migrations_dir_of(const GlobalOptions& global, Project& project) {
     if (!chosen) chosen = project.settings.migrations_path;
     if (!chosen && fs::exists(fs::path(project.dir) / ".sequelizerc")) {
         project.rc = db::read_sequelizerc(project.dir, project.node->evaluator());
-        if (project.rc) project.environment = project.rc->environment;
         if (project.rc && project.rc->migrations_path) chosen = project.rc->migrations_path;
     }
     fs::path path = chosen.value_or("migrations");

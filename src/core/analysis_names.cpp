@@ -1,5 +1,6 @@
 // Folder rules about single names: what sequelize-cli makes of them.
 #include <map>
+#include <set>
 #include <utility>
 
 #include "analysis_rules.hpp"
@@ -77,10 +78,25 @@ std::vector<Finding> invalid_names(const std::vector<MigrationName>& names) {
     return findings;
 }
 
+// What a TypeScript build writes beside each compiled migration (X.d.ts with
+// tsc --declaration, X.js.map with --sourceMap): sequelize-cli skips it, and
+// so do we while X.js is there. A lone X.d.ts is still a mistake.
+bool is_build_output(const MigrationName& name, const std::set<std::string>& files) {
+    const std::string& file = name.file;
+    auto beside = [&](std::size_t suffix, const char* extension) {
+        return files.count(file.substr(0, file.size() - suffix) + extension) != 0;
+    };
+    if (name.extension == ".d.ts") return beside(5, ".js") || beside(5, ".cjs");
+    if (name.extension == ".map") return files.count(file.substr(0, file.size() - 4)) != 0;
+    return false;
+}
+
 std::vector<Finding> non_migrations(const std::vector<MigrationName>& names) {
+    std::set<std::string> files;
+    for (const MigrationName& name : names) files.insert(name.file);
     std::vector<Finding> findings;
     for (const MigrationName& name : names) {
-        if (name.kind != NameKind::not_run) continue;
+        if (name.kind != NameKind::not_run || is_build_output(name, files)) continue;
         Finding finding = make_finding(FindingCode::not_a_migration, Severity::error, {name.file});
         finding.message = name.file +
                           " is named like a migration, but sequelize-cli never runs it: only "

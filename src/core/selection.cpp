@@ -14,10 +14,16 @@ std::vector<std::string> reversed(std::vector<std::string> names) {
     return names;
 }
 
-void require_applied(const std::vector<std::string>& rows, const std::string& name) {
-    if (std::find(rows.begin(), rows.end(), name) == rows.end()) {
-        throw bad_input("cannot undo '" + name + "'", "it is not applied");
+// The row `name` means: itself, or (as sequelize-cli accepts it) the name
+// without its extension. Not umzug's prefix match, which would undo
+// 20240101000000-a.js for "2024".
+std::string applied_row(const std::vector<std::string>& rows, const std::string& name) {
+    if (std::find(rows.begin(), rows.end(), name) != rows.end()) return name;
+    for (const char* extension : {".js", ".cjs", ".mjs", ".ts", ".cts"}) {
+        if (std::find(rows.begin(), rows.end(), name + extension) != rows.end())
+            return name + extension;
     }
+    throw bad_input("cannot undo '" + name + "'", "it is not applied");
 }
 
 }  // namespace
@@ -37,8 +43,7 @@ std::vector<LocalMigration> pending_migrations(const LocalFolder& folder,
     return pending;
 }
 
-std::vector<std::string> rows_after_repair(std::vector<std::string> rows,
-                                           const RepairPlan& plan) {
+std::vector<std::string> rows_after_repair(std::vector<std::string> rows, const RepairPlan& plan) {
     for (const RowChange& change : plan.changes) {
         auto row = std::find(rows.begin(), rows.end(), change.old_name);
         if (row == rows.end()) continue;
@@ -58,13 +63,11 @@ std::vector<std::string> undo_targets(const std::vector<std::string>& rows,
         case Mode::last:
             return rows.empty() ? std::vector<std::string>{} : std::vector{rows.back()};
         case Mode::name:
-            require_applied(rows, options.name);
-            return {options.name};
+            return {applied_row(rows, options.name)};
         case Mode::all:
             return reversed(rows);
         case Mode::to: {
-            require_applied(rows, options.name);
-            auto first = std::find(rows.begin(), rows.end(), options.name);
+            auto first = std::find(rows.begin(), rows.end(), applied_row(rows, options.name));
             return reversed(std::vector<std::string>(first, rows.end()));
         }
     }
@@ -86,14 +89,12 @@ std::vector<LocalMigration> files_for(const LocalFolder& folder,
     return files;
 }
 
-std::vector<Finding> out_of_order_findings(const StatusReport& status,
-                                                 OutOfOrderPolicy policy) {
+std::vector<Finding> out_of_order_findings(const StatusReport& status, OutOfOrderPolicy policy) {
     std::vector<Finding> findings;
     if (policy == OutOfOrderPolicy::allow) return findings;
     for (Finding finding : status.findings) {
         if (finding.code != FindingCode::out_of_order_pending) continue;
-        finding.severity =
-            policy == OutOfOrderPolicy::error ? Severity::error : Severity::warning;
+        finding.severity = policy == OutOfOrderPolicy::error ? Severity::error : Severity::warning;
         findings.push_back(std::move(finding));
     }
     return findings;

@@ -98,13 +98,17 @@ void MetaStore::insert(const std::string& name) {
     });
 }
 
+// A `down` may have dropped every table (queryInterface.dropAllTables(), a
+// common initial-schema down): like sequelize-cli's storage, the table is
+// created again, empty, as the row is removed, so the undo still succeeds.
 void MetaStore::remove(const std::string& name) {
+    impl_->shape.reset();
+    impl_->side_tables_ready = false;
+    ensure_table();
     detail::translating_errors(impl_->target, impl_->what("write"), [&] {
         pqxx::work tx(*impl_->connection);
-        if (impl_->table_shape(tx)) {
-            tx.exec_params0("DELETE FROM " + impl_->target.qualified_table() + " WHERE name = $1",
-                            name);
-        }
+        tx.exec_params0("DELETE FROM " + impl_->target.qualified_table() + " WHERE name = $1",
+                        name);
         tx.commit();
     });
 }

@@ -101,10 +101,12 @@ void take_storage_from_config(ConfigOnce& config, ConnectionTarget& target) {
 
 ConnectionTarget resolve_connection(const ConnectionOptions& given) {
     ConnectionOptions options = given;
-    // .sequelizerc runs first, as in sequelize-cli: what it loads (dotenv) counts.
+    // .sequelizerc runs first, as in sequelize-cli: what it loads (dotenv) is
+    // what the config sees. DATABASE_URL and PG* count only from the caller's
+    // own environment: a DATABASE_URL that dotenv loads reaches the
+    // connection only through the config (use_env_variable), as with sequelize-cli.
     if (!options.rc && options.evaluate_js)
         options.rc = read_sequelizerc(options.project_dir, options.evaluate_js);
-    if (options.rc) options.environment = options.rc->environment;
     ConfigOnce config(options);
     ConnectionTarget target = first_given(options, config);
     take_storage_from_config(config, target);

@@ -80,6 +80,13 @@ TEST(AnalyzeFolder, AwkwardDescriptionsAreWarnings) {
     EXPECT_THAT(findings_for({"20260101000000-add_users-v2.0.js"}), IsEmpty());
 }
 
+TEST(AnalyzeFolder, TypeScriptBuildOutputBesideItsMigrationIsNoFinding) {
+    EXPECT_THAT(
+        findings_for({"20260101000000-a.js", "20260101000000-a.d.ts", "20260101000000-a.js.map",
+                      "20260101000001-b.cjs", "20260101000001-b.d.ts"}),
+        IsEmpty());
+}
+
 TEST(AnalyzeFolder, TimestampedFilesSequelizeNeverRunsAreErrors) {
     auto findings = findings_for({"20260101000000-a.sql", "20260101000001-b.mjs",
                                   "20260101000002-c.d.ts", "20260101000003-d.JS"});

@@ -66,6 +66,24 @@ TEST(UndoTargets, NameRevertsOnlyThatOne) {
         ExitCode::bad_input);
 }
 
+TEST(UndoTargets, ANameWithoutItsExtensionMeansTheAppliedFile) {
+    EXPECT_EQ(undo_targets({a, b, c}, {UndoOptions::Mode::name, "20250102000000-b"}),
+              std::vector<std::string>{b});
+    EXPECT_EQ(undo_targets({a, b, c}, {UndoOptions::Mode::to, "20250102000000-b"}),
+              (std::vector<std::string>{c, b}));
+    EXPECT_EQ(undo_targets({"20250104000000-d.ts"}, {UndoOptions::Mode::name, "20250104000000-d"}),
+              std::vector<std::string>{"20250104000000-d.ts"});
+}
+
+// umzug would take the first name starting with it; migmerge takes none.
+TEST(UndoTargets, APrefixOfANameIsNotAName) {
+    test::expect_error(
+        [] {
+            undo_targets({a, b}, {UndoOptions::Mode::name, "2025"});
+        },
+        ExitCode::bad_input, "not applied");
+}
+
 TEST(UndoTargets, AllRevertsInReverseOrder) {
     EXPECT_EQ(undo_targets({a, b, c}, {UndoOptions::Mode::all, ""}),
               (std::vector<std::string>{c, b, a}));
