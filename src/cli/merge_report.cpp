@@ -89,9 +89,10 @@ std::string closing_advice(const MergeReport& report) {
     return "";
 }
 
-// check stands by every finding; plan and fix by what their renames leave standing.
+// check and plan change nothing, so every finding stands (plan says the same
+// as check, and exits the same); fix stands by what its renames leave.
 const std::vector<core::Finding>& standing_findings(const MergeReport& report) {
-    return report.command == MergeCommand::check ? report.findings : report.plan.unfixable;
+    return report.command == MergeCommand::fix ? report.plan.unfixable : report.findings;
 }
 
 void print_text(const Output& output, const MergeReport& report) {
@@ -100,12 +101,14 @@ void print_text(const Output& output, const MergeReport& report) {
         print_timeline(output, report.context, timeline_rows(report.context, report.findings));
     }
     bool check = report.command == MergeCommand::check;
-    const auto& shown = standing_findings(report);
+    // plan lists the renames for the fixable findings, and the rest as findings.
+    const auto& shown = check ? report.findings : report.plan.unfixable;
     print_findings_text(output, shown, check ? fix_command_for(report.context) : "");
     if (!shown.empty()) fmt::print(output.out, "\n");
     print_renames(output, report);
     std::string advice = closing_advice(report);
-    fmt::print(output.out, "{}{}{}\n", summary_line(shown), advice.empty() ? "" : " ", advice);
+    fmt::print(output.out, "{}{}{}\n", summary_line(standing_findings(report)),
+               advice.empty() ? "" : " ", advice);
 }
 
 nlohmann::json ref_json(const git::ResolvedRef& ref) {

@@ -42,6 +42,8 @@ void judge_fixability(const AnalysisInput& input, Finding& finding) {
 
 std::vector<Finding> result_folder_findings(const AnalysisInput& input) {
     std::vector<Finding> findings = analyze_folder(input.sets.result, input.now);
+    for (Finding& finding : rules::duplicate_descriptions(rules::parse_names(input.sets.result)))
+        findings.push_back(std::move(finding));
     for (Finding& finding : findings) {
         finding.side = rules::side_of(input, finding.files);
         if (finding.code == FindingCode::same_timestamp) judge_fixability(input, finding);

@@ -89,6 +89,19 @@ std::vector<LocalMigration> files_for(const LocalFolder& folder,
     return files;
 }
 
+std::vector<Finding> run_blockers(std::vector<Finding> findings,
+                                  const std::vector<std::string>& rows) {
+    const std::set<std::string> applied(rows.begin(), rows.end());
+    for (Finding& finding : findings) {
+        bool all_applied = !finding.files.empty();
+        for (const std::string& file : finding.files) all_applied &= applied.count(file) != 0;
+        if (finding.severity != Severity::error || !all_applied) continue;
+        finding.severity = Severity::warning;
+        finding.message += " (already applied here: not a reason to refuse)";
+    }
+    return findings;
+}
+
 std::vector<Finding> out_of_order_findings(const StatusReport& status, OutOfOrderPolicy policy) {
     std::vector<Finding> findings;
     if (policy == OutOfOrderPolicy::allow) return findings;

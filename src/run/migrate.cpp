@@ -112,6 +112,12 @@ RunReport migrate(const RunContext& context, const MigrateOptions& options,
     // Judged before touching the database: a folder sequelize-cli would
     // mis-run (two files, one timestamp) is refused without side effects.
     report.findings = core::analyze_folder(to_migration_set(folder), sys::utc_now());
+    // Only what is pending can be a reason to refuse: with errors, the rows
+    // are read (no lock, no writes) to tell old problems from new ones.
+    if (core::has_errors(report.findings) && !connections.failure) {
+        report.findings =
+            core::run_blockers(std::move(report.findings), connections.store->snapshot().names);
+    }
     report.refused = core::has_errors(report.findings);
     if (report.refused) return report;
     connections.check();

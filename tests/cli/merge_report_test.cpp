@@ -84,11 +84,13 @@ TEST(MergeReportText, CheckWithNothingToFixEndsAtTheSummary) {
     EXPECT_EQ(printed_with(report, true, false), "No problems found.\n");
 }
 
-TEST(MergeReportText, PlanShowsOnlyWhatTheRenamesLeaveStanding) {
+// plan changes nothing: its summary counts the findings that still stand, as
+// check's does, while it lists the renames that would resolve them.
+TEST(MergeReportText, PlanCountsTheStandingFindingsAndListsTheRenamesThatResolveThem) {
     MergeContext context = sample_merge();
     EXPECT_EQ(printed(report_of(MergeCommand::plan, context)),
               header + timeline() + renames_text("Renames that resolve the fixable findings:") +
-                  "No problems found. Nothing was changed; `migmerge fix --base production` "
+                  "1 error, 0 warnings. Nothing was changed; `migmerge fix --base production` "
                   "applies this plan.\n");
 }
 
@@ -213,7 +215,7 @@ TEST(MergeReportText, CheckSuggestsTheFixWithTheRenameSide) {
 TEST(MergeExitCode, OneWhileErrorsStand) {
     MergeContext context = sample_merge();
     EXPECT_EQ(merge_exit_code(report_of(MergeCommand::check, context)), 1);
-    EXPECT_EQ(merge_exit_code(report_of(MergeCommand::plan, context)), 0);
+    EXPECT_EQ(merge_exit_code(report_of(MergeCommand::plan, context)), 1);
     EXPECT_EQ(merge_exit_code(report_of(MergeCommand::fix, context)), 0);
     MergeReport unfixable{MergeCommand::fix, context, {collision()}, {{}, {collision()}}, false};
     EXPECT_EQ(merge_exit_code(unfixable), 1);

@@ -128,6 +128,17 @@ core::StatusReport status_with_out_of_order() {
     return status;
 }
 
+TEST(RunBlockers, AnErrorAboutFilesEveryDatabaseRanIsANote) {
+    Finding legacy{FindingCode::same_timestamp, Severity::error, {a, b}, Side::none, "both at one"};
+    Finding pending = legacy;
+    pending.files = {b, c};
+    std::vector<Finding> settled = run_blockers({legacy, pending}, {a, b});
+    EXPECT_EQ(settled[0].severity, Severity::warning);
+    EXPECT_NE(settled[0].message.find("already applied"), std::string::npos);
+    EXPECT_EQ(settled[1].severity, Severity::error);
+    EXPECT_EQ(run_blockers({legacy}, {})[0].severity, Severity::error);
+}
+
 TEST(OutOfOrderFindings, FollowThePolicy) {
     auto status = status_with_out_of_order();
     auto warned = out_of_order_findings(status, OutOfOrderPolicy::warn);

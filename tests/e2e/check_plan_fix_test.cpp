@@ -60,7 +60,7 @@ TEST_F(MergeScenarioTest, PlanMovesStagingsFilesAfterProductionsInOrder) {
     build_diverged_branches(repo);
     ProcessResult result =
         run_migmerge({"--format", "json", "plan", "--base", "production"}, repo.path());
-    ASSERT_EQ(result.exit_code, 0) << result;
+    ASSERT_EQ(result.exit_code, 1) << result << "plan exits as check does while errors stand";
     nlohmann::json renames = parse_json(result)["renames"];
     ASSERT_EQ(renames.size(), 2u) << result;
     EXPECT_EQ(renames[0]["from"], analytics);

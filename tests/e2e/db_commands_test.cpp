@@ -141,5 +141,24 @@ TEST_F(DbCommands, AMalformedLedgerIsExitTwoAndChangesNothing) {
     EXPECT_EQ(rows(), (Names{a}));
 }
 
+// What blocks migrate is what is pending: a legacy name that sequelize-cli
+// already ran everywhere is a note; the same problem in a pending file refuses.
+TEST_F(DbCommands, MigrateRefusesOnlyOnFindingsAboutPendingMigrations) {
+    const std::string legacy = "dev-20200911-tax-forms.js";
+    add({legacy});
+    ASSERT_EQ(project_->sequelize_cli({"db:migrate"}).exit_code, 0);
+    add({a, "20250101000000-a-twin.js"});
+    ProcessResult refused = migmerge({"migrate"});
+    EXPECT_EQ(refused.exit_code, 1) << refused;
+    EXPECT_THAT(refused.err + refused.out, HasSubstr("same-timestamp"));
+    EXPECT_EQ(effects(*database_), Names{legacy}) << "nothing ran";
+
+    std::filesystem::remove(project_->path_of("20250101000000-a-twin.js"));
+    ProcessResult ran = migmerge({"migrate"});
+    EXPECT_EQ(ran.exit_code, 0) << ran;
+    EXPECT_THAT(ran.err + ran.out, HasSubstr("already applied here"));
+    EXPECT_EQ(effects(*database_), (Names{legacy, a}));
+}
+
 }  // namespace
 }  // namespace migmerge::test

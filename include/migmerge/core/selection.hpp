@@ -44,6 +44,13 @@ std::vector<std::string> undo_targets(const std::vector<std::string>& rows,
 std::vector<LocalMigration> files_for(const LocalFolder& folder,
                                       const std::vector<std::string>& names);
 
+// What a run refuses on: an error-level folder finding blocks `migrate` only
+// while one of its files is pending. One about files every database already
+// ran (a legacy name, an old same-timestamp pair) is returned as a warning:
+// a note, not a refusal.
+std::vector<Finding> run_blockers(std::vector<Finding> findings,
+                                  const std::vector<std::string>& rows);
+
 // The out-of-order-pending findings of `status` as `policy` wants them:
 // warnings, errors (which refuse the run), or none.
 std::vector<Finding> out_of_order_findings(const StatusReport& status,
