@@ -85,16 +85,15 @@ std::optional<std::string> NodeSession::request(const std::string& line,
 
 db::EvaluatedModule NodeSession::evaluate(db::JsModuleKind kind, const std::string& file) {
     const char* command = kind == db::JsModuleKind::sequelizerc ? "load-rc" : "load-config";
-    std::optional<std::string> reply = [&] {
-        try {
-            return request(json{{"cmd", command}, {"file", file}}.dump(), evaluation_limit_);
-        } catch (const Error& error) {
-            throw resource_failure("cannot evaluate " + file, error.context(),
-                                   error.hint().empty()
-                                       ? "run `node " + file + "` to see what it waits for"
-                                       : error.hint());
-        }
-    }();
+    // Errors of the request itself (node missing, the time limit) name the file.
+    std::optional<std::string> reply;
+    try {
+        reply = request(json{{"cmd", command}, {"file", file}}.dump(), evaluation_limit_);
+    } catch (const Error& error) {
+        std::string hint = error.hint().empty() ? "run `node " + file + "` to see what it waits for"
+                                                : error.hint();
+        throw resource_failure("cannot evaluate " + file, error.one_line(), hint);
+    }
     if (!reply)
         throw resource_failure("cannot evaluate " + file, "node exited (" + wait_for_exit() + ")");
     return parse_evaluation(*reply, file);
