@@ -15,19 +15,25 @@ namespace migmerge::sys {
 namespace {
 
 // One fstat and reads into a buffer of that size: migrate hashes thousands
-// of files, and streams cost several copies each.
+// of files, and streams cost several copies each. Past the stated size (a
+// file that grew, or /proc's files, which state none) reads go through a
+// small buffer, so the usual file is never grown just to see its end.
 bool read_all(const std::string& path, std::string& content, int& error) {
     UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
     struct stat info {};
     if (!fd.valid() || fstat(fd.get(), &info) != 0) return error = errno, false;
     content.resize(static_cast<std::size_t>(info.st_size));
     std::size_t filled = 0;
+    char more[4096];
     for (;;) {
-        if (filled == content.size()) content.resize(content.size() * 2 + 4096);
-        ssize_t n = ::read(fd.get(), content.data() + filled, content.size() - filled);
+        const bool into_content = filled < content.size();
+        char* target = into_content ? content.data() + filled : more;
+        std::size_t room = into_content ? content.size() - filled : sizeof more;
+        ssize_t n = ::read(fd.get(), target, room);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) return error = errno, false;
         if (n == 0) break;
+        if (!into_content) content.append(more, static_cast<std::size_t>(n));
         filled += static_cast<std::size_t>(n);
     }
     content.resize(filled);
