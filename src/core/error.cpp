@@ -36,4 +36,9 @@ Error resource_failure(std::string what, std::string cause, std::string hint) {
     return Error(ExitCode::resource, std::move(what), std::move(cause), std::move(hint));
 }
 
+Error stopped_by_signal(int signal_number, std::string what, std::string cause) {
+    const int code = static_cast<int>(ExitCode::signal_base) + signal_number;
+    return Error(static_cast<ExitCode>(code), std::move(what), std::move(cause));
+}
+
 }  // namespace migmerge

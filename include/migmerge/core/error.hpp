@@ -12,6 +12,9 @@ enum class ExitCode : int {
     problems = 1,   // error-level findings, or a migration failed
     bad_input = 2,  // bad usage or bad input: unknown ref, malformed config or ledger
     resource = 3,   // repository unreadable, database unreachable, lock timeout, node missing
+    // 128 + N: stopped by signal N after cleaning up (SIGINT 130, SIGTERM 143),
+    // what a shell reports for a process that signal killed.
+    signal_base = 128,
 };
 
 class Error : public std::runtime_error {
@@ -37,5 +40,7 @@ class Error : public std::runtime_error {
 // Shorthands so call sites read as the kind of failure they report.
 Error bad_input(std::string what, std::string cause = {}, std::string hint = {});
 Error resource_failure(std::string what, std::string cause = {}, std::string hint = {});
+// Exit code 128 + signal_number.
+Error stopped_by_signal(int signal_number, std::string what, std::string cause = {});
 
 }  // namespace migmerge
