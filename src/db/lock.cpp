@@ -1,15 +1,32 @@
-// AdvisoryLock: the lock sequelize-cli lacks. Key: the two-int form
-// pg_advisory_lock(kLockClass, hashtext('"schema"."table"')), so every
-// process that migrates the same SequelizeMeta table contends for one lock,
-// and other tables (or other applications' advisory locks) do not.
+// AdvisoryLock: the lock sequelize-cli lacks, in a form that survives
+// connection poolers. Key: pg_try_advisory_xact_lock(kLockClass,
+// hashtext('"schema"."table"')), so every process that migrates the same
+// SequelizeMeta table contends for one lock, and other tables (or other
+// applications' advisory locks) do not.
+//
+// Why a transaction-scoped lock in a transaction left open for the whole run:
+// through PgBouncer in transaction mode a session lock stays on whichever
+// server connection ran it (excluding nobody, or everybody forever), while an
+// open transaction keeps its one server connection for as long as it lasts.
+// Why polling with try-lock on fresh connections: a waiter that blocks in
+// pg_advisory_lock, or merely stays connected, holds a server slot; with more
+// runners than a session-mode pool has slots, the waiters would starve the
+// holder's own bridge. Nothing session-level is ever set.
 #include <pqxx/pqxx>
+#include <random>
 
 #include "migmerge/db/meta_store.hpp"
+#include "migmerge/sys/secret_scrub.hpp"
+#include "migmerge/sys/termination.hpp"
+#include "migmerge/sys/text_file.hpp"
 #include "pg_errors.hpp"
 #include "session.hpp"
 
 namespace migmerge::db {
 namespace {
+
+using Clock = std::chrono::steady_clock;
+using std::chrono::milliseconds;
 
 constexpr int kLockClass = 0x6D676D67;  // "mgmg": migmerge's namespace of advisory keys
 
@@ -29,35 +46,65 @@ std::string describe_holder(pqxx::transaction_base& tx, const std::string& key) 
            (application.empty() ? "unknown" : application) + ")";
 }
 
-bool try_once(pqxx::transaction_base& tx, const std::string& key) {
-    return tx
-        .exec_params1("SELECT pg_try_advisory_lock($1::integer, hashtext($2::text))", kLockClass,
-                      key)[0]
-        .as<bool>();
-}
-
-// lock_timeout bounds the wait server-side: no polling, and the server
-// releases a waiter whose process died.
-bool wait_for(pqxx::transaction_base& tx, const std::string& key, std::chrono::seconds timeout) {
-    tx.exec_params("SELECT set_config('lock_timeout', $1, false)",
-                   std::to_string(timeout.count() * 1000) + "ms");
-    try {
-        tx.exec_params("SELECT pg_advisory_lock($1::integer, hashtext($2::text))", kLockClass, key);
-        return true;
-    } catch (const pqxx::sql_error& error) {
-        if (error.sqlstate() == "55P03") return false;  // lock_not_available
-        throw;
+// 25 ms doubling to 500 ms, each scaled by a random 50-100%: waiters that
+// started together do not poll together, and a freed lock is seen within
+// half a second.
+class Backoff {
+  public:
+    milliseconds next() {
+        const milliseconds base = current_;
+        current_ = std::min(current_ * 2, milliseconds(500));
+        std::uniform_real_distribution<double> scale(0.5, 1.0);
+        return milliseconds(static_cast<std::int64_t>(base.count() * scale(random_)));
     }
-}
+
+  private:
+    milliseconds current_{25};
+    std::mt19937 random_{std::random_device{}()};
+};
 
 }  // namespace
 
 struct AdvisoryLock::Impl {
     ConnectionTarget target;
-    std::unique_ptr<pqxx::connection> connection;
     std::string key;
-    bool held = false;
+    std::unique_ptr<pqxx::connection> connection;
+    std::unique_ptr<pqxx::work> holding;  // open from acquisition to release
+
+    std::string what() const { return "cannot lock " + key + " on " + target.display(); }
+    void connect() {
+        if (!connection) connection = detail::connect(target);
+    }
+    bool try_once();
+    [[noreturn]] void time_out(std::chrono::seconds timeout);
 };
+
+// One attempt: BEGIN, try-lock; kept open when granted. When refused, the
+// connection is closed too, so a waiter pins no server connection.
+bool AdvisoryLock::Impl::try_once() {
+    connect();
+    auto tx = std::make_unique<pqxx::work>(*connection);
+    const bool granted = tx->exec_params1(
+                               "SELECT pg_try_advisory_xact_lock($1::integer, "
+                               "hashtext($2::text))",
+                               kLockClass, key)[0]
+                             .as<bool>();
+    if (!granted) return false;
+    // A long migration leaves this transaction idle for as long as it runs;
+    // the server's idle_in_transaction_session_timeout must not end it.
+    tx->exec("SET LOCAL idle_in_transaction_session_timeout = 0");
+    holding = std::move(tx);
+    return true;
+}
+
+void AdvisoryLock::Impl::time_out(std::chrono::seconds timeout) {
+    connect();
+    pqxx::read_transaction tx(*connection);
+    throw resource_failure("lock timeout after " + std::to_string(timeout.count()) + "s",
+                           describe_holder(tx, key),
+                           "another migmerge is migrating this database; retry later "
+                           "or raise --lock-timeout");
+}
 
 AdvisoryLock::AdvisoryLock(const ConnectionTarget& target, std::chrono::seconds timeout)
     : AdvisoryLock(target) {
@@ -67,38 +114,63 @@ AdvisoryLock::AdvisoryLock(const ConnectionTarget& target, std::chrono::seconds 
 AdvisoryLock::AdvisoryLock(const ConnectionTarget& target) : impl_(std::make_unique<Impl>()) {
     impl_->target = target;
     impl_->key = target.qualified_table();
-    impl_->connection = detail::connect(target);
+    impl_->connect();
 }
 
 AdvisoryLock::AdvisoryLock(AdvisoryLock&&) noexcept = default;
 
-void AdvisoryLock::acquire(std::chrono::seconds timeout) {
-    const ConnectionTarget& target = impl_->target;
-    std::string what = "cannot lock " + impl_->key + " on " + target.display();
-    detail::translating_errors(target, what, [&] {
-        pqxx::nontransaction tx(*impl_->connection);
-        bool locked =
-            timeout.count() <= 0 ? try_once(tx, impl_->key) : wait_for(tx, impl_->key, timeout);
-        if (!locked) {
-            throw resource_failure("lock timeout after " + std::to_string(timeout.count()) + "s",
-                                   describe_holder(tx, impl_->key),
-                                   "another migmerge is migrating this database; retry later "
-                                   "or raise --lock-timeout");
-        }
+bool AdvisoryLock::try_acquire() {
+    return detail::translating_errors(impl_->target, impl_->what(), [&] {
+        if (impl_->try_once()) return true;
+        impl_->connection.reset();
+        return false;
     });
-    impl_->held = true;
 }
 
-// Closing the connection would release the lock too; unlocking first keeps
-// a pooled or slow-closing connection from holding it.
-AdvisoryLock::~AdvisoryLock() {
-    if (!impl_ || !impl_->connection || !impl_->held) return;
+void AdvisoryLock::acquire(std::chrono::seconds timeout) {
+    const auto deadline = Clock::now() + timeout;
+    Backoff backoff;
+    while (!try_acquire()) {
+        const auto left = std::chrono::duration_cast<milliseconds>(deadline - Clock::now());
+        if (left.count() <= 0) {
+            detail::translating_errors(impl_->target, impl_->what(),
+                                       [&] { impl_->time_out(timeout); });
+        }
+        if (!sys::sleep_unless_terminated(std::min(backoff.next(), left))) {
+            const int signal_number = sys::termination_signal();
+            throw stopped_by_signal(signal_number, impl_->what(),
+                                    std::string("stopped by ") + sys::signal_name(signal_number) +
+                                        " while waiting; nothing was run");
+        }
+    }
+}
+
+bool AdvisoryLock::held() const {
+    return impl_ && impl_->holding;
+}
+
+// A statement on the holding transaction: it fails when the server, the
+// pooler or an administrator ended the connection, and the lock with it.
+void AdvisoryLock::confirm_held() {
     try {
-        pqxx::nontransaction tx(*impl_->connection);
-        tx.exec_params("SELECT pg_advisory_unlock($1::integer, hashtext($2::text))", kLockClass,
-                       impl_->key);
+        impl_->holding->exec("SELECT 1");
+    } catch (const std::exception& error) {
+        impl_->holding.reset();
+        throw resource_failure(
+            "lost the migration lock on " + impl_->target.display(),
+            sys::scrub_secret(sys::first_line(error.what()), impl_->target.password),
+            "its connection was closed (a pooler restart, a timeout, an "
+            "administrator); nothing more was run; run migrate again");
+    }
+}
+
+// Ending the transaction releases the lock; the server does it too when the
+// connection closes, should the commit not get through.
+AdvisoryLock::~AdvisoryLock() {
+    if (!impl_ || !impl_->holding) return;
+    try {
+        impl_->holding->commit();
     } catch (...) {
-        // The server releases a session lock when the connection closes, next.
     }
 }
 

@@ -76,18 +76,38 @@ class MetaStore {
     RepairReport repair(const core::Ledger& ledger, std::vector<std::string> files,
                         bool prune_orphans, bool dry_run, const std::string& version);
 
+    // The server-side work of runs, found by the application_name their
+    // bridge connects with (run_application_name). Cancels the running
+    // statements of that run, then waits until none of its backends is busy;
+    // after `patience`, terminates them. How many were busy.
+    int stop_run(const std::string& application_name, std::chrono::milliseconds patience);
+    // The same for every run but ours: what a killed run left behind.
+    int stop_earlier_runs(const std::string& own_application_name,
+                          std::chrono::milliseconds patience);
+
   private:
+    int stop_busy(const std::string& application_name, bool exact,
+                  std::chrono::milliseconds patience);
+
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
 
-// A session-level pg_advisory_lock on a connection of its own, keyed to the
-// SequelizeMeta table. Released by the destructor, and by the server when the
-// process dies. timeout 0: give up at once. Error(resource) on timeout, naming
-// the holder's pid and application_name when the server tells.
+// "migmerge-run:<run_id>": the application_name of a run's bridge connections.
+std::string run_application_name(const std::string& run_id);
+
+// The migration lock, keyed to the SequelizeMeta table: a transaction-scoped
+// advisory lock held by a transaction that stays open on a connection of its
+// own until the destructor commits it (the server releases it too when the
+// process dies). It works directly and through PgBouncer in transaction or
+// session mode: waiters poll with a try-lock in short transactions, with
+// back-off and jitter, timed here, and hold no server connection between
+// attempts. timeout 0: one attempt. Error(resource) on timeout, naming the
+// holder's pid and application_name when the server tells; exit 128+N when
+// signal N (SIGTERM, SIGINT) arrives while waiting.
 //
 // The key, for operators and other tools that want to take part:
-//   pg_advisory_lock(1835494759, hashtext('"schema"."table"'))
+//   pg_advisory_xact_lock(1835494759, hashtext('"schema"."table"'))
 // 1835494759 is 0x6D676D67 ("mgmg"); the text is ConnectionTarget::qualified_table().
 class AdvisoryLock {
   public:
@@ -95,7 +115,12 @@ class AdvisoryLock {
     // Connects only, so the connection can be made while other work runs;
     // acquire() takes the lock.
     explicit AdvisoryLock(const ConnectionTarget& target);
+    bool try_acquire();  // one attempt; when refused, the connection is closed
     void acquire(std::chrono::seconds timeout);
+    bool held() const;
+    // Error(resource) when the lock's connection was lost since: checked
+    // before each migration, so a run that lost the lock runs nothing more.
+    void confirm_held();
     ~AdvisoryLock();
     AdvisoryLock(AdvisoryLock&&) noexcept;
     AdvisoryLock& operator=(AdvisoryLock&&) = delete;

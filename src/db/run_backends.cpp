@@ -1,0 +1,78 @@
+// The server-side work of migration runs, found by the application_name
+// their bridge connects with ("migmerge-run:<id>"). A statement outlives the
+// process that sent it: killing node (or migmerge) does not stop the server
+// from finishing a migration's statement and committing it, unrecorded. So a
+// run that is stopped cancels its own statements and waits for them to end,
+// and a run that takes the lock first stops what a killed run left behind.
+#include <pqxx/pqxx>
+#include <thread>
+
+#include "meta_store_impl.hpp"
+#include "pg_errors.hpp"
+
+namespace migmerge::db {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr const char* kRunPrefix = "migmerge-run:";
+
+// Backends of the runs `filter` selects that are doing something (a pooled
+// server connection idle since holds nothing), other than ours.
+constexpr const char* kBusyRuns =
+    "FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() "
+    "AND state <> 'idle' AND ";
+
+// Cancels (or, once patience ran out, terminates) the busy backends; how
+// many there were.
+int signal_busy(pqxx::connection& connection, const std::string& name, bool exact, bool terminate) {
+    pqxx::nontransaction tx(connection);
+    const std::string function = terminate ? "pg_terminate_backend" : "pg_cancel_backend";
+    const std::string query = "SELECT count(" + function + "(pid)) " + kBusyRuns;
+    pqxx::result busy =
+        exact
+            ? tx.exec_params(query + "application_name = $1", name)
+            : tx.exec_params(query + "starts_with(application_name, $2) AND application_name <> $1",
+                             name, kRunPrefix);
+    return busy[0][0].as<int>();
+}
+
+}  // namespace
+
+int MetaStore::stop_busy(const std::string& name, bool exact, std::chrono::milliseconds patience) {
+    Impl& store = *impl_;
+    return detail::translating_errors(store.target, store.what("stop runs using"), [&] {
+        const auto give_up_cancelling = Clock::now() + patience;
+        const auto give_up = give_up_cancelling + std::chrono::seconds(10);
+        int stopped = 0;
+        for (;;) {
+            const bool terminate = Clock::now() >= give_up_cancelling;
+            const int busy = signal_busy(*store.connection, name, exact, terminate);
+            if (busy == 0) return stopped;
+            stopped = std::max(stopped, busy);
+            if (Clock::now() >= give_up) {
+                throw resource_failure(store.what("stop runs using"),
+                                       std::to_string(busy) + " backend(s) of " + name +
+                                           " still active after they were terminated");
+            }
+            // Not cut short by a signal: leaving now would leave the
+            // statement running, which is what the wait is for.
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+    });
+}
+
+std::string run_application_name(const std::string& run_id) {
+    return kRunPrefix + run_id;
+}
+
+int MetaStore::stop_run(const std::string& application_name, std::chrono::milliseconds patience) {
+    return stop_busy(application_name, /*exact=*/true, patience);
+}
+
+int MetaStore::stop_earlier_runs(const std::string& own_application_name,
+                                 std::chrono::milliseconds patience) {
+    return stop_busy(own_application_name, /*exact=*/false, patience);
+}
+
+}  // namespace migmerge::db
