@@ -36,10 +36,11 @@ std::ostream& operator<<(std::ostream& out, const StepOutcome& outcome) {
     return outcome.error.empty() ? out : out << ": " << outcome.error;
 }
 
-Bridge::Bridge(NodeSession& session, const db::ConnectionTarget& target)
+Bridge::Bridge(NodeSession& session, const db::ConnectionTarget& target,
+               const std::string& application_name)
     : session_(session), target_(target) {
     std::optional<std::string> line =
-        session_.request(protocol::init_command(target), std::nullopt);
+        session_.request(protocol::init_command(target, application_name), std::nullopt);
     if (!line) {
         throw resource_failure("the node bridge exited during start-up", session_.wait_for_exit());
     }
@@ -63,7 +64,26 @@ int Bridge::process_id() const {
 
 StepOutcome Bridge::step(const std::string& direction, const LocalMigration& migration) {
     std::optional<std::string> line;
-    if (alive_) line = session_.request(protocol::step_command(direction, migration), std::nullopt);
+    if (alive_) {
+        line = session_.request(protocol::step_command(direction, migration), std::nullopt,
+                                /*wake_on_signal=*/true);
+        if (!line && session_.interrupted()) return {migration.name, false, 0, {}, true};
+    }
+    return outcome_of(line, migration);
+}
+
+StepOutcome Bridge::finish(const LocalMigration& migration, std::chrono::milliseconds grace) {
+    std::optional<std::string> line = session_.await_reply(grace);
+    if (!line && alive_) {
+        alive_ = false;
+        return {migration.name, false, 0,
+                "stopped before it finished (node: " + session_.wait_for_exit() + ")"};
+    }
+    return outcome_of(line, migration);
+}
+
+StepOutcome Bridge::outcome_of(const std::optional<std::string>& line,
+                               const LocalMigration& migration) {
     if (!line) {
         // A migration that calls process.exit() or crashes node lands here.
         std::string how = alive_ ? "node exited while running it (" + session_.wait_for_exit() + ")"

@@ -191,6 +191,12 @@ async function respond(state, line) {
 }
 
 function main() {
+  // migmerge owns shutdown: on SIGTERM or Ctrl-C (which a terminal sends to
+  // node too) it cancels the running statement on the server and waits for
+  // this migration's answer. Node dying first would leave the statement
+  // running, unwatched, to commit with no SequelizeMeta row.
+  process.on('SIGINT', () => {});
+  process.on('SIGTERM', () => {});
   const state = { session: null, rawConfig: undefined };
   let queue = Promise.resolve();
   const lines = readline.createInterface({ input: process.stdin });

@@ -45,12 +45,14 @@ json connection_of(const db::ConnectionTarget& target) {
 
 // The config travels as read; node prefers the one it evaluated itself (which
 // keeps functions such as a logging callback).
-std::string init_command(const db::ConnectionTarget& target) {
+std::string init_command(const db::ConnectionTarget& target, const std::string& application_name) {
     json config = json::parse(target.config_json, nullptr, false);
+    json connection = connection_of(target);
+    connection["applicationName"] = application_name;
     return json{{"cmd", "init"},
                 {"env", target.config_env},
                 {"config", config.is_discarded() ? json(nullptr) : config},
-                {"connection", connection_of(target)}}
+                {"connection", connection}}
         .dump();
 }
 

@@ -8,7 +8,8 @@
 
 namespace migmerge::run::protocol {
 
-std::string init_command(const db::ConnectionTarget& target);
+// `application_name`: what the bridge's connections show in pg_stat_activity.
+std::string init_command(const db::ConnectionTarget& target, const std::string& application_name);
 std::string step_command(const std::string& direction, const LocalMigration& migration);
 
 struct Reply {

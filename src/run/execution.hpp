@@ -2,7 +2,10 @@
 // Runs a list of migrations one way through the bridge, keeping
 // SequelizeMeta in step after each (sequelize-cli's order: insert after `up`
 // succeeded, delete after `down`), reporting progress, stopping at the first
-// failure.
+// failure. Before each migration the lock must still be held; on SIGTERM or
+// SIGINT the running statement is cancelled on the server and waited for,
+// then the run stops (Error with exit code 128+signal).
+#include <string>
 #include <vector>
 
 #include "migmerge/db/meta_store.hpp"
@@ -13,7 +16,18 @@ namespace migmerge::run {
 
 enum class Direction { up, down };
 
-void execute(Direction direction, const std::vector<LocalMigration>& migrations, Bridge& bridge,
-             db::MetaStore& store, const ProgressSink& progress, RunReport& report);
+// What executing needs, all owned by the caller.
+struct Execution {
+    Bridge& bridge;
+    db::MetaStore& store;
+    db::AdvisoryLock& lock;
+    std::string application_name;  // the bridge's, to find its statements
+};
+
+void execute(Direction direction, const std::vector<LocalMigration>& migrations,
+             Execution& execution, const ProgressSink& progress, RunReport& report);
+
+// A fresh id for this run's bridge ("migmerge-run:<16 hex digits>").
+std::string new_run_application_name();
 
 }  // namespace migmerge::run

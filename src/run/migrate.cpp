@@ -11,9 +11,14 @@
 #include "migmerge/sys/clock.hpp"
 #include "migmerge/sys/identity.hpp"
 #include "migmerge/sys/in_parallel.hpp"
+#include "migmerge/sys/termination.hpp"
 
 namespace migmerge::run {
 namespace {
+
+// How long an earlier run's statement is given to end once cancelled,
+// before it is terminated.
+constexpr std::chrono::seconds kill_patience{5};
 
 std::vector<std::string> migration_names(const LocalFolder& folder) {
     std::vector<std::string> names;
@@ -76,12 +81,11 @@ Plan plan_migrations(const RunContext& context, const MigrateOptions& options,
     return plan;
 }
 
-// The two connections, made before the folder is judged; the lock is taken
-// only after. A failure is held back: a folder that is refused is reported as
-// such, with or without a database.
-struct EarlyConnections {
-    std::optional<db::AdvisoryLock> lock;  // declared first: released last
-    std::optional<db::MetaStore> store;
+// The lock's connection, made while the folder is read; the lock is taken
+// only after the folder was judged. A failure is held back: a folder that is
+// refused is reported as such, with or without a database.
+struct EarlyConnection {
+    std::optional<db::AdvisoryLock> lock;
     std::optional<Error> failure;
 
     void check() const {
@@ -89,23 +93,31 @@ struct EarlyConnections {
     }
 };
 
-EarlyConnections connect_early(const db::ConnectionTarget& target) {
-    EarlyConnections connections;
+EarlyConnection connect_early(const db::ConnectionTarget& target) {
+    EarlyConnection early;
     try {
-        connections.lock.emplace(target);
-        connections.store.emplace(target);
+        early.lock.emplace(target);
     } catch (const Error& error) {
-        connections.failure = error;
+        early.failure = error;
     }
-    return connections;
+    return early;
+}
+
+// The store's connection is made only once the lock is ours: a runner that
+// held one connection while it waited for another could, with a few other
+// runners and a session-mode pooler's few server slots, wait forever.
+db::MetaStore lock_then_connect(db::AdvisoryLock& lock, const RunContext& context) {
+    if (!lock.try_acquire()) lock.acquire(context.lock_timeout);
+    return db::MetaStore(context.target);
 }
 
 }  // namespace
 
 RunReport migrate(const RunContext& context, const MigrateOptions& options,
                   const ProgressSink& progress) {
+    sys::stop_on_termination_signals();
     // The files are read and hashed while the connection is made.
-    auto [folder, connections] =
+    auto [folder, early] =
         sys::in_parallel([&] { return read_local_folder(context.migrations_dir); },
                          [&] { return connect_early(context.target); });
     RunReport report;
@@ -114,21 +126,29 @@ RunReport migrate(const RunContext& context, const MigrateOptions& options,
     report.findings = core::analyze_folder(to_migration_set(folder), sys::utc_now());
     // Only what is pending can be a reason to refuse: with errors, the rows
     // are read (no lock, no writes) to tell old problems from new ones.
-    if (core::has_errors(report.findings) && !connections.failure) {
-        report.findings =
-            core::run_blockers(std::move(report.findings), connections.store->snapshot().names);
+    if (core::has_errors(report.findings) && !early.failure) {
+        report.findings = core::run_blockers(std::move(report.findings),
+                                             db::MetaStore(context.target).snapshot().names);
     }
     report.refused = core::has_errors(report.findings);
     if (report.refused) return report;
-    connections.check();
-    connections.lock->acquire(context.lock_timeout);
-    db::MetaStore& store = *connections.store;
-    const Plan plan = plan_migrations(context, options, folder, store, report);
+    early.check();
+    db::MetaStore store = lock_then_connect(*early.lock, context);
+    const RunReport judged = report;
+    Plan plan = plan_migrations(context, options, folder, store, report);
     if (report.refused || context.dry_run) return report;
+    const std::string application_name = new_run_application_name();
+    // A killed run's statement may still be running (the server finishes it
+    // unless told otherwise): stop it, then read what it left recorded.
+    if (!plan.pending.empty() && store.stop_earlier_runs(application_name, kill_patience) > 0) {
+        report = judged;
+        plan = plan_migrations(context, options, folder, store, report);
+    }
     adopt_unrecorded_rows(store, folder, plan.rows, plan.records);
     if (plan.pending.empty()) return report;  // no node needed to do nothing
-    Bridge bridge(*context.node, context.target);
-    execute(Direction::up, plan.pending, bridge, store, progress, report);
+    Bridge bridge(*context.node, context.target, application_name);
+    Execution execution{bridge, store, *early.lock, application_name};
+    execute(Direction::up, plan.pending, execution, progress, report);
     return report;
 }
 

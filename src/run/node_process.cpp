@@ -8,6 +8,8 @@
 #include <cerrno>
 #include <chrono>
 
+#include "migmerge/sys/termination.hpp"
+
 namespace migmerge::run {
 namespace {
 
@@ -55,17 +57,27 @@ bool NodeProcess::send_line(const std::string& line) {
 
 namespace {
 
-// False when `deadline` passes before `fd` has something to read.
-bool wait_readable(int fd, std::optional<std::chrono::steady_clock::time_point> deadline) {
-    if (!deadline) return true;
+enum class Wait { readable, timed_out, signalled };
+
+// Until `fd` has something to read, `deadline` passes, or (with
+// `wake_on_signal`) SIGTERM or SIGINT arrives.
+Wait wait_readable(int fd, std::optional<std::chrono::steady_clock::time_point> deadline,
+                   bool wake_on_signal) {
+    const int wake = wake_on_signal ? sys::termination_fd() : -1;
+    if (!deadline && wake < 0) return Wait::readable;
     for (;;) {
-        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-            *deadline - std::chrono::steady_clock::now());
-        if (left.count() <= 0) return false;
-        pollfd ready{fd, POLLIN, 0};
-        int n = poll(&ready, 1, static_cast<int>(left.count()));
-        if (n > 0) return true;
-        if (n < 0 && errno != EINTR) return true;  // let read() report it
+        if (wake >= 0 && sys::termination_signal() != 0) return Wait::signalled;
+        int timeout = -1;
+        if (deadline) {
+            auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                *deadline - std::chrono::steady_clock::now());
+            if (left.count() <= 0) return Wait::timed_out;
+            timeout = static_cast<int>(left.count());
+        }
+        pollfd ready[2] = {{fd, POLLIN, 0}, {wake, POLLIN, 0}};
+        int n = poll(ready, wake >= 0 ? 2 : 1, timeout);
+        if (n > 0 && ready[0].revents != 0) return Wait::readable;
+        if (n < 0 && errno != EINTR) return Wait::readable;  // let read() report it
     }
 }
 
@@ -76,15 +88,17 @@ void NodeProcess::kill() {
 }
 
 std::optional<std::string> NodeProcess::read_line(
-    std::optional<std::chrono::steady_clock::time_point> deadline) {
+    std::optional<std::chrono::steady_clock::time_point> deadline, bool wake_on_signal) {
+    timed_out_ = signalled_ = false;
     for (;;) {
         if (auto end = buffered_.find('\n'); end != std::string::npos) {
             std::string line = buffered_.substr(0, end);
             buffered_.erase(0, end + 1);
             return line;
         }
-        if (!wait_readable(replies_.get(), deadline)) {
-            timed_out_ = true;
+        const Wait waited = wait_readable(replies_.get(), deadline, wake_on_signal);
+        if (waited != Wait::readable) {
+            (waited == Wait::timed_out ? timed_out_ : signalled_) = true;
             return std::nullopt;
         }
         char chunk[4096];

@@ -28,11 +28,15 @@ class NodeProcess {
     pid_t pid() const { return child_->pid(); }
     // False when the process no longer reads (it died).
     bool send_line(const std::string& line);
-    // nullopt when the process closed its reply pipe (it died), or when
-    // `deadline` passed first (then timed_out() says so).
+    // nullopt when the process closed its reply pipe (it died), when
+    // `deadline` passed first (then timed_out() says so), or, with
+    // `wake_on_signal`, when SIGTERM or SIGINT arrived (signalled()); the
+    // reply can still be read later.
     std::optional<std::string> read_line(
-        std::optional<std::chrono::steady_clock::time_point> deadline = std::nullopt);
+        std::optional<std::chrono::steady_clock::time_point> deadline = std::nullopt,
+        bool wake_on_signal = false);
     bool timed_out() const { return timed_out_; }
+    bool signalled() const { return signalled_; }
     void kill();
     // How it ended ("exit code 1", "killed by signal 9"); reaps it.
     std::string wait_for_exit() { return child_->wait(); }
@@ -43,6 +47,7 @@ class NodeProcess {
     std::optional<sys::ChildProcess> child_;
     std::string buffered_;
     bool timed_out_ = false;
+    bool signalled_ = false;
 };
 
 }  // namespace migmerge::run

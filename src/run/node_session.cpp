@@ -68,18 +68,30 @@ std::string NodeSession::wait_for_exit() {
 }
 
 std::optional<std::string> NodeSession::request(const std::string& line,
-                                                std::optional<std::chrono::milliseconds> limit) {
+                                                std::optional<std::chrono::milliseconds> limit,
+                                                bool wake_on_signal) {
     NodeProcess& node = process();
     if (!node.send_line(line)) return std::nullopt;
     std::optional<std::chrono::steady_clock::time_point> deadline;
     if (limit) deadline = std::chrono::steady_clock::now() + *limit;
-    std::optional<std::string> reply = node.read_line(deadline);
+    std::optional<std::string> reply = node.read_line(deadline, wake_on_signal);
     if (!reply && node.timed_out()) {
         node.kill();
         throw resource_failure(
             "node did not answer within " + std::to_string(limit->count() / 1000) + " s",
             "evaluating the project's JavaScript never finished");
     }
+    return reply;
+}
+
+bool NodeSession::interrupted() const {
+    return process_ && process_->signalled();
+}
+
+std::optional<std::string> NodeSession::await_reply(std::chrono::milliseconds limit) {
+    std::optional<std::string> reply =
+        process().read_line(std::chrono::steady_clock::now() + limit);
+    if (!reply && process_->timed_out()) process_->kill();
     return reply;
 }
 

@@ -2,14 +2,19 @@
 #include "execution.hpp"
 #include "migmerge/core/selection.hpp"
 #include "migmerge/run/runner.hpp"
+#include "migmerge/sys/termination.hpp"
 
 namespace migmerge::run {
 
 RunReport undo(const RunContext& context, const UndoOptions& options,
                const ProgressSink& progress) {
+    sys::stop_on_termination_signals();
     const LocalFolder folder = read_local_folder(context.migrations_dir);
     db::AdvisoryLock lock(context.target, context.lock_timeout);
     db::MetaStore store(context.target);
+    const std::string application_name = new_run_application_name();
+    // A killed run's statement may still be running: stop it before reading.
+    store.stop_earlier_runs(application_name, std::chrono::seconds(5));
     const std::vector<std::string> rows =
         store.table_exists() ? store.names_by_collation() : std::vector<std::string>{};
     // Every file is checked before the first `down`: stopping half-way on a
@@ -19,8 +24,9 @@ RunReport undo(const RunContext& context, const UndoOptions& options,
     RunReport report;
     for (const LocalMigration& migration : targets) report.planned.push_back(migration.name);
     if (context.dry_run || targets.empty()) return report;
-    Bridge bridge(*context.node, context.target);
-    execute(Direction::down, targets, bridge, store, progress, report);
+    Bridge bridge(*context.node, context.target, application_name);
+    Execution execution{bridge, store, lock, application_name};
+    execute(Direction::down, targets, execution, progress, report);
     return report;
 }
 

@@ -24,7 +24,7 @@ class BridgeTest : public test::ProjectTest<test::RunProject> {
     Bridge start() {
         sessions_.push_back(std::make_unique<NodeSession>("node", project_->dir()));
         targets_.push_back(std::make_unique<db::ConnectionTarget>(database_->target()));
-        return Bridge(*sessions_.back(), *targets_.back());
+        return Bridge(*sessions_.back(), *targets_.back(), "migmerge-run:test");
     }
 
     std::vector<std::unique_ptr<NodeSession>> sessions_;
@@ -37,7 +37,7 @@ Error start_error(const std::string& node, const std::string& dir,
     return test::expect_error(
         [&] {
             NodeSession session(node, dir);
-            Bridge bridge(session, target);
+            Bridge bridge(session, target, "migmerge-run:test");
         },
         ExitCode::resource, what);
 }

@@ -3,8 +3,10 @@
 // through the project's own sequelize (sequelize-cli's calling convention:
 // up/down(queryInterface, Sequelize), which must return a promise). The
 // connection, password included, travels over a pipe, never argv or env.
+#include <chrono>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 
@@ -20,9 +22,12 @@ struct StepOutcome {
     bool ok = false;
     std::int64_t ms = 0;
     std::string error;
+    // SIGTERM or SIGINT arrived while it ran: no outcome yet (Bridge::finish).
+    bool interrupted = false;
 
     friend bool operator==(const StepOutcome& a, const StepOutcome& b) {
-        return a.name == b.name && a.ok == b.ok && a.ms == b.ms && a.error == b.error;
+        return a.name == b.name && a.ok == b.ok && a.ms == b.ms && a.error == b.error &&
+               a.interrupted == b.interrupted;
     }
 };
 
@@ -36,18 +41,25 @@ class Bridge {
     // process, which may already have evaluated .sequelizerc and the config)
     // and connects. Error(resource) when node cannot be started, when
     // `sequelize` (or `pg`) is not installed in the project, or when the
-    // database cannot be reached.
-    Bridge(NodeSession& session, const db::ConnectionTarget& target);
+    // database cannot be reached. Its connections carry `application_name`
+    // (db::run_application_name), so the run's statements can be found on
+    // the server.
+    Bridge(NodeSession& session, const db::ConnectionTarget& target,
+           const std::string& application_name);
     ~Bridge();
     Bridge(const Bridge&) = delete;
     Bridge& operator=(const Bridge&) = delete;
 
     StepOutcome up(const LocalMigration& migration);
     StepOutcome down(const LocalMigration& migration);
+    // After an interrupted step: the migration's own outcome, waiting up to
+    // `grace`; past it node is killed and the step failed.
+    StepOutcome finish(const LocalMigration& migration, std::chrono::milliseconds grace);
     int process_id() const;  // of the node process, for tests that watch it die
 
   private:
     StepOutcome step(const std::string& direction, const LocalMigration& migration);
+    StepOutcome outcome_of(const std::optional<std::string>& line, const LocalMigration& migration);
 
     NodeSession& session_;
     const db::ConnectionTarget& target_;

@@ -33,9 +33,16 @@ class NodeSession {
     db::EvaluatedModule evaluate(db::JsModuleKind kind, const std::string& file);
 
     // One command line, one reply line. nullopt when node died; Error(resource)
-    // past `limit` (the process is then killed).
+    // past `limit` (the process is then killed). With `wake_on_signal`, also
+    // nullopt when SIGTERM or SIGINT arrived first (then interrupted() says so
+    // and the reply is still to come: await_reply).
     std::optional<std::string> request(const std::string& line,
-                                       std::optional<std::chrono::milliseconds> limit);
+                                       std::optional<std::chrono::milliseconds> limit,
+                                       bool wake_on_signal = false);
+    bool interrupted() const;
+    // The reply to the last request, waiting up to `limit`: nullopt when node
+    // died or the limit passed (then node is killed).
+    std::optional<std::string> await_reply(std::chrono::milliseconds limit);
     bool started() const { return process_ != nullptr; }
     int process_id() const;
     std::string wait_for_exit();  // after request() returned nullopt
