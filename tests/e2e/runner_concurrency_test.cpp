@@ -38,10 +38,10 @@ class Runner : public test::ProjectTest<test::SequelizeProject> {
     Names meta_rows() const { return test::meta_rows(*database_); }
 };
 
-TEST_F(Runner, SixteenConcurrentMigratesRunEachMigrationExactlyOnce) {
+TEST_F(Runner, ThirtyTwoConcurrentMigratesRunEachMigrationExactlyOnce) {
     add({a, b, c});
     std::vector<std::future<ProcessResult>> runs;
-    for (int i = 0; i < 16; ++i) {
+    for (int i = 0; i < 32; ++i) {
         runs.push_back(std::async(std::launch::async, [this] { return migmerge({"migrate"}); }));
     }
     for (auto& run : runs) {
@@ -50,6 +50,8 @@ TEST_F(Runner, SixteenConcurrentMigratesRunEachMigrationExactlyOnce) {
     }
     EXPECT_EQ(effects(), (Names{a, b, c}));
     EXPECT_EQ(meta_rows(), (Names{a, b, c}));
+    EXPECT_EQ(database_->query_value("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"),
+              "0");
 }
 
 TEST_F(Runner, ContinuesADatabaseThatSequelizeCliMigrated) {

@@ -63,10 +63,13 @@ void pump(Pipe& in, Pipe& out, Pipe& err, const std::string& input, ProcessResul
         Pipe* sources[2] = {&out, &err};
         std::string* sinks[2] = {&result.out, &result.err};
         for (int i = 0; i < 2; ++i) {
-            if (sources[i]->fds[0] < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+            if (sources[i]->fds[0] < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
+                continue;
             ssize_t n = read(sources[i]->fds[0], buffer, sizeof buffer);
-            if (n > 0) sinks[i]->append(buffer, static_cast<std::size_t>(n));
-            else if (n == 0 || errno != EINTR) sources[i]->close_read();
+            if (n > 0)
+                sinks[i]->append(buffer, static_cast<std::size_t>(n));
+            else if (n == 0 || errno != EINTR)
+                sources[i]->close_read();
         }
     }
 }
@@ -88,6 +91,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
     in.close_read();
     out.close_write();
     err.close_write();
+    if (options.started) options.started(pid);
     ProcessResult result;
     pump(in, out, err, options.input, result);
     int status = 0;
@@ -99,12 +103,14 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
 }
 
 ProcessResult run_migmerge(const std::vector<std::string>& args, const std::string& cwd,
-                           const std::map<std::string, std::string>& env) {
+                           const std::map<std::string, std::string>& env,
+                           std::function<void(int pid)> started) {
     std::vector<std::string> argv{MIGMERGE_BIN};
     argv.insert(argv.end(), args.begin(), args.end());
     ProcessOptions options;
     options.cwd = cwd;
     options.set_env = env;
+    options.started = std::move(started);
     options.unset_env = {"DATABASE_URL",  "NODE_ENV",      "PGHOST",     "PGPORT",
                          "PGUSER",        "PGPASSWORD",    "PGDATABASE", "GIT_DIR",
                          "GIT_WORK_TREE", "GIT_INDEX_FILE"};

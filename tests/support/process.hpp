@@ -1,6 +1,7 @@
 #pragma once
 // Runs a real program (git, node, the migmerge binary) and captures what it
 // printed and how it ended.
+#include <functional>
 #include <map>
 #include <optional>
 #include <ostream>
@@ -19,10 +20,11 @@ struct ProcessResult {
 std::ostream& operator<<(std::ostream& out, const ProcessResult& result);  // for failed asserts
 
 struct ProcessOptions {
-    std::string cwd;                                // empty: inherit
-    std::map<std::string, std::string> set_env;     // added or replaced
+    std::string cwd;                             // empty: inherit
+    std::map<std::string, std::string> set_env;  // added or replaced
     std::vector<std::string> unset_env;
-    std::string input;                              // written to stdin, then closed
+    std::string input;                     // written to stdin, then closed
+    std::function<void(int pid)> started;  // told the pid once it runs (to signal it)
 };
 
 ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOptions& options = {});
@@ -30,7 +32,8 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
 // The built migmerge binary (MIGMERGE_BIN), run in `cwd`, without
 // DATABASE_URL, NODE_ENV, PG* or GIT_DIR-like variables unless `env` sets them.
 ProcessResult run_migmerge(const std::vector<std::string>& args, const std::string& cwd,
-                           const std::map<std::string, std::string>& env = {});
+                           const std::map<std::string, std::string>& env = {},
+                           std::function<void(int pid)> started = {});
 
 // Fails the calling test (ADD_FAILURE) unless it exits 0; returns stdout.
 std::string must_run(const std::vector<std::string>& argv, const std::string& cwd = {});
