@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <future>
+#include <thread>
 
 #include "db_test.hpp"
 #include "migmerge/db/meta_store.hpp"
@@ -93,6 +95,47 @@ TEST_F(LockTest, LockOfAKilledProcessIsReleasedByTheServer) {
     ASSERT_TRUE(locked);
     AdvisoryLock after(db().target(), seconds(10));
     EXPECT_EQ(advisory_locks_held(), "1");
+}
+
+TEST_F(LockTest, ALostLockConnectionIsReportedNotIgnored) {
+    AdvisoryLock held(db().target(), seconds(0));
+    held.confirm_held();
+    db().exec("SELECT pg_terminate_backend(" + holder_pid() + ")");
+    test::expect_error([&] { held.confirm_held(); }, ExitCode::resource,
+                       "lost the migration lock on");
+    EXPECT_FALSE(held.held());
+}
+
+// A long migration leaves the holding transaction idle: the server's
+// idle_in_transaction_session_timeout must not take the lock away.
+TEST_F(LockTest, TheHolderOutlivesIdleInTransactionTimeout) {
+    db().exec("ALTER DATABASE " + db().name() +
+              " SET idle_in_transaction_session_timeout = '200ms'");
+    AdvisoryLock held(db().target(), seconds(0));
+    std::this_thread::sleep_for(std::chrono::milliseconds(600));
+    held.confirm_held();
+    EXPECT_EQ(advisory_locks_held(), "1");
+}
+
+// Through a session-mode pooler a connected waiter pins a server slot the
+// holder may need: between attempts a waiter is not connected at all.
+TEST_F(LockTest, AWaiterHoldsNoConnectionBetweenAttempts) {
+    AdvisoryLock first(db().target(), seconds(0));
+    auto waiter = std::async(std::launch::async, [&] {
+        test::expect_error([&] { AdvisoryLock second(db().target(), seconds(2)); },
+                           ExitCode::resource, "lock timeout after 2s");
+    });
+    int samples_without_waiter = 0;
+    for (int i = 0; i < 40; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(40));
+        if (db().query_value("SELECT count(*) FROM pg_stat_activity WHERE application_name = "
+                             "'migmerge' AND datname = '" +
+                             db().name() + "'") == "1") {
+            ++samples_without_waiter;
+        }
+    }
+    waiter.get();
+    EXPECT_GT(samples_without_waiter, 20);
 }
 
 TEST_F(LockTest, DifferentTablesDoNotContend) {

@@ -156,5 +156,24 @@ TEST_F(ExactlyOnce, AfterSigkillTheNextRunStopsTheOrphanedStatementFirst) {
     EXPECT_EQ(busy_run_backends(), "0");
 }
 
+// The lock's connection ends mid-run (a pooler restart, an administrator):
+// the migration that was running is recorded, nothing after it runs.
+TEST_F(ExactlyOnce, ALostLockStopsTheRunBeforeTheNextMigrationWithExit3) {
+    add({a}, 2);
+    add({b}, 0.1);
+    auto run =
+        std::async(std::launch::async, [&] { return run_migmerge({"migrate"}, project_->dir()); });
+    ASSERT_TRUE(wait_for_running_statement(a));
+    database_->exec(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = "
+        "'migmerge' AND state = 'idle in transaction' AND datname = current_database()");
+    ProcessResult result = run.get();
+    EXPECT_EQ(result.exit_code, 3) << result;
+    EXPECT_NE(result.err.find("migmerge: error: lost the migration lock on"), std::string::npos)
+        << result;
+    EXPECT_EQ(effects(*database_), (Names{a}));
+    EXPECT_EQ(meta_rows(*database_), (Names{a}));
+}
+
 }  // namespace
 }  // namespace migmerge::test
