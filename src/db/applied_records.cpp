@@ -18,7 +18,13 @@ namespace detail {
 std::map<std::string, AppliedRecord> read_applied_records(pqxx::transaction_base& tx,
                                                           const ConnectionTarget& target) {
     std::map<std::string, AppliedRecord> records;
-    if (!side_table_exists(tx, target, kAppliedTable)) return records;
+    // A role that may not read it (status as a read-only role) does without.
+    if (!tx.exec_params1("SELECT to_regclass($1) IS NOT NULL AND "
+                         "has_table_privilege(to_regclass($1), 'SELECT')",
+                         side_table(target, kAppliedTable))[0]
+             .as<bool>()) {
+        return records;
+    }
     pqxx::result rows = tx.exec_params(
         "SELECT name, checksum, "
         "to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
@@ -58,19 +64,82 @@ std::string upsert_record_sql(const ConnectionTarget& target) {
 
 }  // namespace
 
-void MetaStore::Impl::ensure_side_tables() {
-    if (side_tables_ready) return;
-    detail::translating_errors(target, what("create tables beside"), [&] {
-        pqxx::work tx(*connection);
+namespace {
+
+struct SideTableAccess {
+    bool applied = false;  // exists and writable
+    bool audit = false;
+    bool missing = false;  // one of them does not exist
+};
+
+// One round trip: whether each exists, and whether this role may write it.
+SideTableAccess side_table_access(pqxx::transaction_base& tx, const ConnectionTarget& target) {
+    const std::string applied = detail::side_table(target, detail::kAppliedTable);
+    const std::string audit = detail::side_table(target, detail::kAuditTable);
+    pqxx::row row = tx.exec_params1(
+        "SELECT to_regclass($1) IS NOT NULL AND "
+        "has_table_privilege(to_regclass($1), 'SELECT,INSERT,UPDATE,DELETE'), "
+        "to_regclass($2) IS NOT NULL AND has_table_privilege(to_regclass($2), 'INSERT') AND "
+        "has_sequence_privilege(pg_get_serial_sequence($2, 'id'), 'USAGE'), "
+        "to_regclass($1) IS NULL OR to_regclass($2) IS NULL",
+        applied, audit);
+    return {row[0].as<bool>(), row[1].as<bool>(), row[2].as<bool>()};
+}
+
+// Creating needs CREATE on the schema; without it the role does without.
+std::optional<std::string> try_create(pqxx::connection& connection,
+                                      const ConnectionTarget& target) {
+    try {
+        pqxx::work tx(connection);
         detail::create_side_tables(tx, target);
         tx.commit();
+        return std::nullopt;
+    } catch (const pqxx::insufficient_privilege& error) {
+        return detail::clean_message(error.what(), target);
+    }
+}
+
+// One line, whichever of the two is missing.
+std::vector<std::string> doing_without(const SideTables& tables, const std::string& why) {
+    if (tables.checksums && tables.audit) return {};
+    std::string tables_named = !tables.checksums && !tables.audit
+                                   ? "migmerge_applied or migmerge_audit"
+                               : !tables.checksums ? "migmerge_applied"
+                                                   : "migmerge_audit";
+    std::string consequence = !tables.checksums && !tables.audit
+                                  ? "no checksums are recorded and repairs are not audited"
+                              : !tables.checksums ? "no checksums are recorded"
+                                                  : "repairs are not audited";
+    return {"cannot use " + tables_named + " (" + why + "): " + consequence +
+            "; a DBA can create them (README, \"Restricted roles\")"};
+}
+
+}  // namespace
+
+const SideTables& MetaStore::Impl::ensure_side_tables() {
+    if (side_tables) return *side_tables;
+    detail::translating_errors(target, what("prepare tables beside"), [&] {
+        SideTableAccess access = [&] {
+            pqxx::read_transaction tx(*connection);
+            return side_table_access(tx, target);
+        }();
+        std::string why = "this role may not write it";
+        if (access.missing) {
+            std::optional<std::string> refused = try_create(*connection, target);
+            if (refused) why = *refused;
+            pqxx::read_transaction tx(*connection);
+            access = side_table_access(tx, target);
+        }
+        SideTables tables{access.applied, access.audit, {}};
+        tables.warnings = doing_without(tables, why);
+        side_tables = tables;
     });
-    side_tables_ready = true;
+    return *side_tables;
 }
 
 void MetaStore::record_applied(const std::string& name, const AppliedRecord& record) {
     const ConnectionTarget& target = impl_->target;
-    impl_->ensure_side_tables();
+    if (!impl_->ensure_side_tables().checksums) return;
     detail::translating_errors(target, impl_->what("record checksums beside"), [&] {
         pqxx::nontransaction tx(*impl_->connection);
         tx.exec_params0(upsert_record_sql(target), name, record.checksum, record.applied_at,
@@ -83,10 +152,14 @@ void MetaStore::record_applied(const std::string& name, const AppliedRecord& rec
 void MetaStore::record_run(const std::string& name, const AppliedRecord& record) {
     const ConnectionTarget& target = impl_->target;
     ensure_table();
-    impl_->ensure_side_tables();
+    const bool checksums = impl_->ensure_side_tables().checksums;
     detail::translating_errors(target, impl_->what("write"), [&] {
         pqxx::nontransaction tx(*impl_->connection);
         std::string meta_insert = detail::insert_row_sql(target, *impl_->table_shape(tx));
+        if (!checksums) {
+            tx.exec_params0(meta_insert, name);
+            return;
+        }
         tx.exec_params0("WITH meta AS (" + meta_insert + ") " + upsert_record_sql(target), name,
                         record.checksum, record.applied_at, record.duration_ms, record.host,
                         target.table);

@@ -16,9 +16,7 @@
 #include <random>
 
 #include "migmerge/db/meta_store.hpp"
-#include "migmerge/sys/secret_scrub.hpp"
 #include "migmerge/sys/termination.hpp"
-#include "migmerge/sys/text_file.hpp"
 #include "pg_errors.hpp"
 #include "session.hpp"
 
@@ -156,11 +154,10 @@ void AdvisoryLock::confirm_held() {
         impl_->holding->exec("SELECT 1");
     } catch (const std::exception& error) {
         impl_->holding.reset();
-        throw resource_failure(
-            "lost the migration lock on " + impl_->target.display(),
-            sys::scrub_secret(sys::first_line(error.what()), impl_->target.password),
-            "its connection was closed (a pooler restart, a timeout, an "
-            "administrator); nothing more was run; run migrate again");
+        throw resource_failure("lost the migration lock on " + impl_->target.display(),
+                               detail::clean_message(error.what(), impl_->target),
+                               "its connection was closed (a pooler restart, a timeout, an "
+                               "administrator); nothing more was run; run migrate again");
     }
 }
 

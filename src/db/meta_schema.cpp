@@ -72,9 +72,4 @@ void create_side_tables(pqxx::transaction_base& tx, const ConnectionTarget& targ
              "version text)");
 }
 
-bool side_table_exists(pqxx::transaction_base& tx, const ConnectionTarget& target,
-                       const std::string& name) {
-    return relation_exists(tx, side_table(target, name));
-}
-
 }  // namespace migmerge::db::detail

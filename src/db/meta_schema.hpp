@@ -28,7 +28,5 @@ std::string insert_row_sql(const ConnectionTarget& target, TableShape shape);
 
 // migmerge_applied and migmerge_audit, in SequelizeMeta's schema.
 void create_side_tables(pqxx::transaction_base& tx, const ConnectionTarget& target);
-bool side_table_exists(pqxx::transaction_base& tx, const ConnectionTarget& target,
-                       const std::string& name);
 
 }  // namespace migmerge::db::detail

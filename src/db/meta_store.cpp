@@ -59,6 +59,26 @@ void MetaStore::ensure_table() {
     });
 }
 
+const SideTables& MetaStore::prepare_to_record(bool removing) {
+    ensure_table();
+    const ConnectionTarget& target = impl_->target;
+    const std::string privilege = removing ? "DELETE" : "INSERT";
+    const bool allowed = detail::translating_errors(target, impl_->what("inspect"), [&] {
+        pqxx::read_transaction tx(*impl_->connection);
+        return tx
+            .exec_params1("SELECT has_table_privilege($1, $2)", target.qualified_table(),
+                          privilege)[0]
+            .as<bool>();
+    });
+    if (!allowed) {
+        throw resource_failure(impl_->what("record migrations in"),
+                               "this role lacks " + privilege + " on it; nothing was run",
+                               "GRANT SELECT, INSERT, DELETE ON " + target.qualified_table() +
+                                   " TO the role migmerge connects as");
+    }
+    return impl_->ensure_side_tables();
+}
+
 MetaSnapshot MetaStore::snapshot() {
     return detail::translating_errors(impl_->target, impl_->what("read"), [&] {
         pqxx::read_transaction tx(*impl_->connection);
@@ -103,7 +123,7 @@ void MetaStore::insert(const std::string& name) {
 // created again, empty, as the row is removed, so the undo still succeeds.
 void MetaStore::remove(const std::string& name) {
     impl_->shape.reset();
-    impl_->side_tables_ready = false;
+    impl_->side_tables.reset();
     ensure_table();
     detail::translating_errors(impl_->target, impl_->what("write"), [&] {
         pqxx::work tx(*impl_->connection);

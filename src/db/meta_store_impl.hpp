@@ -24,14 +24,16 @@ struct MetaStore::Impl {
     ConnectionTarget target;
     std::unique_ptr<pqxx::connection> connection;
     std::optional<detail::TableShape> shape;  // known once the table was seen
-    bool side_tables_ready = false;           // created (or seen) by this store
+    std::optional<SideTables> side_tables;    // known once prepared
 
     // The table's shape, checked once; nullopt while it does not exist.
     std::optional<detail::TableShape> table_shape(pqxx::transaction_base& tx) {
         if (!shape) shape = detail::inspect_table(tx, target);
         return shape;
     }
-    void ensure_side_tables();  // migmerge_applied and migmerge_audit, once per store
+    // migmerge_applied and migmerge_audit: used as they are when this role
+    // may write them, created when missing and it may; once per store.
+    const SideTables& ensure_side_tables();
     std::string what(const std::string& action) const {
         return "cannot " + action + " " + target.qualified_table() + " on " + target.display();
     }

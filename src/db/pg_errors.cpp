@@ -6,8 +6,6 @@
 #include "migmerge/sys/secret_scrub.hpp"
 
 namespace migmerge::db::detail {
-namespace {
-
 // libpq messages start with "ERROR:  " and end with a newline; the cli's one
 // line wants neither.
 std::string clean_message(std::string message, const ConnectionTarget& target) {
@@ -17,10 +15,8 @@ std::string clean_message(std::string message, const ConnectionTarget& target) {
     while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
         message.pop_back();
     }
-    return sys::scrub_secret(message, target.password);
+    return sys::scrub_secret(message.substr(0, message.find('\n')), target.password);
 }
-
-}  // namespace
 
 Error translate_current_exception(const ConnectionTarget& target, const std::string& what) {
     try {
@@ -31,8 +27,7 @@ Error translate_current_exception(const ConnectionTarget& target, const std::str
     } catch (const pqxx::insufficient_privilege& error) {
         return resource_failure(what, clean_message(error.what(), target),
                                 "the database user lacks a privilege (a read-only user?); "
-                                "repair needs SELECT, INSERT, DELETE on the table and CREATE "
-                                "on its schema");
+                                "README, \"Restricted roles\", lists what each command needs");
     } catch (const std::exception& error) {
         return resource_failure(what, clean_message(error.what(), target));
     } catch (...) {

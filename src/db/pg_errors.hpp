@@ -8,6 +8,9 @@
 
 namespace migmerge::db::detail {
 
+// A server's message as one line: no "ERROR:  " prefix, no password.
+std::string clean_message(std::string message, const ConnectionTarget& target);
+
 // Call only inside a catch block: converts the exception being handled.
 // `what` names the operation ("cannot read \"public\".\"SequelizeMeta\"").
 Error translate_current_exception(const ConnectionTarget& target, const std::string& what);

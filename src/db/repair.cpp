@@ -18,15 +18,14 @@ core::RepairPlan plan_for(pqxx::transaction_base& tx, const ConnectionTarget& ta
 
 // Audit first: a repair that dies half-way leaves neither audit nor changes.
 void apply(pqxx::transaction_base& tx, const ConnectionTarget& target, detail::TableShape shape,
-           const core::RepairPlan& plan, const std::string& version) {
+           const SideTables& side, const core::RepairPlan& plan, const std::string& version) {
     std::vector<core::RowChange> renames, deletes;
     for (const auto& change : plan.changes) {
         (change.is_delete() ? deletes : renames).push_back(change);
     }
-    detail::create_side_tables(tx, target);
-    detail::write_audit(tx, target, plan.changes, version);
+    if (side.audit) detail::write_audit(tx, target, plan.changes, version);
     detail::apply_renames(tx, target, shape, renames);
-    detail::rename_applied_records(tx, target, renames);
+    if (side.checksums) detail::rename_applied_records(tx, target, renames);
     detail::apply_deletes(tx, target, deletes);
 }
 
@@ -35,6 +34,10 @@ void apply(pqxx::transaction_base& tx, const ConnectionTarget& target, detail::T
 RepairReport MetaStore::repair(const core::Ledger& ledger, std::vector<std::string> files,
                                bool prune_orphans, bool dry_run, const std::string& version) {
     const ConnectionTarget& target = impl_->target;
+    // Prepared outside the repair's transaction: a side table this role
+    // cannot create must not abort the repair itself.
+    const SideTables* side = nullptr;
+    if (!dry_run && table_exists()) side = &impl_->ensure_side_tables();
     return detail::translating_errors(target, impl_->what("repair"), [&] {
         RepairReport report;
         // A dry run must not write, not even DDL: the server enforces it.
@@ -48,9 +51,10 @@ RepairReport MetaStore::repair(const core::Ledger& ledger, std::vector<std::stri
         if (!shape) return report;
         report.plan = plan_for(*tx, target, ledger, std::move(files), prune_orphans);
         if (dry_run || report.plan.changes.empty()) return report;
-        apply(*tx, target, *shape, report.plan, version);
+        apply(*tx, target, *shape, *side, report.plan, version);
         tx->commit();
         report.applied = true;
+        report.warnings = side->warnings;
         return report;
     });
 }

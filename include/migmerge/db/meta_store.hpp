@@ -42,11 +42,21 @@ std::ostream& operator<<(std::ostream& out, const MetaSnapshot& snapshot);
 struct RepairReport {
     core::RepairPlan plan;
     bool table_existed = false;
-    bool applied = false;  // false under --dry-run or when there was nothing to do
+    bool applied = false;               // false under --dry-run or when there was nothing to do
+    std::vector<std::string> warnings;  // side tables done without (SideTables)
 
     friend bool operator==(const RepairReport& a, const RepairReport& b) {
         return a.plan == b.plan && a.table_existed == b.table_existed && a.applied == b.applied;
     }
+};
+
+// Which of migmerge's side tables this role can use. A role without CREATE
+// on the schema works as it does with sequelize-cli: what it cannot have is
+// done without, and each warning says what is missing.
+struct SideTables {
+    bool checksums = false;  // migmerge_applied: modified-after-apply detection
+    bool audit = false;      // migmerge_audit: who repaired what
+    std::vector<std::string> warnings;
 };
 
 class MetaStore {
@@ -58,6 +68,11 @@ class MetaStore {
 
     bool table_exists();
     void ensure_table();  // sequelize-cli's exact DDL; nothing once the table was seen
+    // Before the first migration runs, everything recording it needs: the
+    // table, the side tables this role can use, and INSERT (`up`) or DELETE
+    // (`down`) on SequelizeMeta, else Error(resource) naming the privilege,
+    // so that no body ever runs without its row.
+    const SideTables& prepare_to_record(bool removing);
     MetaSnapshot snapshot();
     std::vector<std::string> names();                        // byte order
     std::vector<std::string> names_by_collation();           // the database's order: umzug's "last"
