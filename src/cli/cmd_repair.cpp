@@ -28,6 +28,9 @@ nlohmann::json changes_json(const std::vector<core::RowChange>& changes) {
 void print_text(const Output& output, const db::ConnectionTarget& target,
                 const db::RepairReport& report, bool dry_run) {
     const auto& changes = report.plan.changes;
+    for (const auto& warning : report.warnings) {
+        output.err << "migmerge: warning: " << warning << "\n";
+    }
     if (!output.quiet) {
         output.out << "Database " << target.display() << ", table " << target.qualified_table()
                    << (report.table_existed ? "" : " (absent: nothing to repair)") << "\n";
@@ -44,7 +47,8 @@ void print_text(const Output& output, const db::ConnectionTarget& target,
     else if (dry_run)
         output.out << "Dry run: " << count << " would change; nothing was written. ";
     else
-        output.out << count << " changed in one transaction, recorded in migmerge_audit. ";
+        output.out << count << " changed in one transaction"
+                   << (report.warnings.empty() ? ", recorded in migmerge_audit. " : ". ");
     output.out << summary_line(report.plan.findings) << "\n";
 }
 

@@ -73,7 +73,8 @@ nlohmann::json summary_json(const std::string& command, const run::RunReport& re
                            {"planned", report.planned},
                            {"done", report.done},
                            {"refused", report.refused},
-                           {"findings", to_json(report.findings)}};
+                           {"findings", to_json(report.findings)},
+                           {"warnings", report.warnings}};
     if (report.failed) json["failed"] = {{"name", *report.failed}, {"error", report.failure}};
     return json;
 }
@@ -81,6 +82,9 @@ nlohmann::json summary_json(const std::string& command, const run::RunReport& re
 void print_text_summary(const Output& output, const std::string& command,
                         const run::RunReport& report, bool dry_run) {
     std::ostream& out = output.out;
+    for (const auto& warning : report.warnings) {
+        fmt::print(output.err, "migmerge: warning: {}\n", warning);
+    }
     for (const auto& change : report.repair.changes) {
         fmt::print(out, "repaired SequelizeMeta: {} -> {}\n", change.old_name, change.new_name);
     }

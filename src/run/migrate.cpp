@@ -61,10 +61,11 @@ Plan plan_migrations(const RunContext& context, const MigrateOptions& options,
                      const LocalFolder& folder, db::MetaStore& store, RunReport& report) {
     const core::Ledger ledger = core::Ledger::parse(folder.ledger_text, context.ledger_name());
     if (!context.dry_run) store.ensure_table();
-    report.repair = store
-                        .repair(ledger, migration_names(folder), /*prune_orphans=*/false,
-                                context.dry_run, context.version)
-                        .plan;
+    db::RepairReport repaired =
+        store.repair(ledger, migration_names(folder),
+                     /*prune_orphans=*/false, context.dry_run, context.version);
+    report.repair = std::move(repaired.plan);
+    report.warnings = std::move(repaired.warnings);
     db::MetaSnapshot snapshot = store.snapshot();
     // A dry run neither creates the table nor applies the repair, so it plans
     // against the rows the repair would leave.
@@ -146,6 +147,9 @@ RunReport migrate(const RunContext& context, const MigrateOptions& options,
     }
     adopt_unrecorded_rows(store, folder, plan.rows, plan.records);
     if (plan.pending.empty()) return report;  // no node needed to do nothing
+    // Everything recording needs is checked before the first body runs.
+    const db::SideTables& side = store.prepare_to_record(/*removing=*/false);
+    if (report.warnings.empty()) report.warnings = side.warnings;
     Bridge bridge(*context.node, context.target, application_name);
     Execution execution{bridge, store, *early.lock, application_name};
     execute(Direction::up, plan.pending, execution, progress, report);

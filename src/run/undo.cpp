@@ -24,6 +24,7 @@ RunReport undo(const RunContext& context, const UndoOptions& options,
     RunReport report;
     for (const LocalMigration& migration : targets) report.planned.push_back(migration.name);
     if (context.dry_run || targets.empty()) return report;
+    report.warnings = store.prepare_to_record(/*removing=*/true).warnings;
     Bridge bridge(*context.node, context.target, application_name);
     Execution execution{bridge, store, lock, application_name};
     execute(Direction::down, targets, execution, progress, report);

@@ -67,7 +67,9 @@ class ExactlyOnce : public ProjectTest<SequelizeProject> {
     }
 
     std::string advisory_locks() const {
-        return database_->query_value("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'");
+        return database_->query_value(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = "
+            "(SELECT oid FROM pg_database WHERE datname = current_database())");
     }
 
     // Backends of migmerge runs' bridges still doing something.

@@ -60,6 +60,7 @@ struct RunReport {
     std::optional<std::string> failed;    // the migration that failed
     std::string failure;                  // its error
     bool refused = false;                 // error-level findings stopped it before running
+    std::vector<std::string> warnings;    // what it did without (a side table it may not use)
 };
 
 RunReport migrate(const RunContext& context, const MigrateOptions& options,
