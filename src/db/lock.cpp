@@ -15,6 +15,7 @@
 #include <pqxx/pqxx>
 #include <random>
 
+#include "meta_store_impl.hpp"
 #include "migmerge/db/meta_store.hpp"
 #include "migmerge/sys/termination.hpp"
 #include "pg_errors.hpp"
@@ -73,27 +74,10 @@ struct AdvisoryLock::Impl {
     void connect() {
         if (!connection) connection = detail::connect(target);
     }
-    bool try_once();
+    Attempt attempt(const RowsPredicate& still_wanted);
+    std::vector<std::string> rows(pqxx::transaction_base& tx) const;
     [[noreturn]] void time_out(std::chrono::seconds timeout);
 };
-
-// One attempt: BEGIN, try-lock; kept open when granted. When refused, the
-// connection is closed too, so a waiter pins no server connection.
-bool AdvisoryLock::Impl::try_once() {
-    connect();
-    auto tx = std::make_unique<pqxx::work>(*connection);
-    const bool granted = tx->exec_params1(
-                               "SELECT pg_try_advisory_xact_lock($1::integer, "
-                               "hashtext($2::text))",
-                               kLockClass, key)[0]
-                             .as<bool>();
-    if (!granted) return false;
-    // A long migration leaves this transaction idle for as long as it runs;
-    // the server's idle_in_transaction_session_timeout must not end it.
-    tx->exec("SET LOCAL idle_in_transaction_session_timeout = 0");
-    holding = std::move(tx);
-    return true;
-}
 
 void AdvisoryLock::Impl::time_out(std::chrono::seconds timeout) {
     connect();
@@ -118,17 +102,54 @@ AdvisoryLock::AdvisoryLock(const ConnectionTarget& target) : impl_(std::make_uni
 AdvisoryLock::AdvisoryLock(AdvisoryLock&&) noexcept = default;
 
 bool AdvisoryLock::try_acquire() {
-    return detail::translating_errors(impl_->target, impl_->what(), [&] {
-        if (impl_->try_once()) return true;
-        impl_->connection.reset();
-        return false;
-    });
+    return detail::translating_errors(impl_->target, impl_->what(),
+                                      [&] { return impl_->attempt(nullptr); }) == Attempt::granted;
+}
+
+// One attempt; when refused, `still_wanted` (if any) judges SequelizeMeta's
+// rows read in the same short transaction, and the connection is closed, so
+// a waiter pins no server connection between attempts.
+AdvisoryLock::Attempt AdvisoryLock::Impl::attempt(const RowsPredicate& still_wanted) {
+    connect();
+    auto tx = std::make_unique<pqxx::work>(*connection);
+    const bool granted = tx->exec_params1(
+                               "SELECT pg_try_advisory_xact_lock($1::integer, "
+                               "hashtext($2::text))",
+                               kLockClass, key)[0]
+                             .as<bool>();
+    if (granted) {
+        // A long migration leaves this transaction idle for as long as it
+        // runs; the server's idle_in_transaction_session_timeout must not end it.
+        tx->exec("SET LOCAL idle_in_transaction_session_timeout = 0");
+        holding = std::move(tx);
+        return Attempt::granted;
+    }
+    const bool wanted = !still_wanted || still_wanted(rows(*tx));
+    tx.reset();
+    connection.reset();
+    return wanted ? Attempt::refused : Attempt::unwanted;
+}
+
+std::vector<std::string> AdvisoryLock::Impl::rows(pqxx::transaction_base& tx) const {
+    const bool exists =
+        tx.exec_params1("SELECT to_regclass($1) IS NOT NULL", target.qualified_table())[0]
+            .as<bool>();
+    return exists ? detail::names_in_byte_order(tx, target) : std::vector<std::string>{};
 }
 
 void AdvisoryLock::acquire(std::chrono::seconds timeout) {
+    acquire_while_wanted(timeout, nullptr);
+}
+
+bool AdvisoryLock::acquire_while_wanted(std::chrono::seconds timeout,
+                                        const RowsPredicate& still_wanted) {
     const auto deadline = Clock::now() + timeout;
     Backoff backoff;
-    while (!try_acquire()) {
+    for (;;) {
+        const Attempt attempt = detail::translating_errors(
+            impl_->target, impl_->what(), [&] { return impl_->attempt(still_wanted); });
+        if (attempt == Attempt::granted) return true;
+        if (attempt == Attempt::unwanted) return false;
         const auto left = std::chrono::duration_cast<milliseconds>(deadline - Clock::now());
         if (left.count() <= 0) {
             detail::translating_errors(impl_->target, impl_->what(),
@@ -141,6 +162,7 @@ void AdvisoryLock::acquire(std::chrono::seconds timeout) {
                                         " while waiting; nothing was run");
         }
     }
+    return true;
 }
 
 bool AdvisoryLock::held() const {

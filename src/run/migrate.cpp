@@ -104,11 +104,31 @@ EarlyConnection connect_early(const db::ConnectionTarget& target) {
     return early;
 }
 
+// Whether a waiter still has anything to do, given SequelizeMeta's rows: in
+// a rollout, every pod but one finds, while it waits, that another ran
+// everything, and stops waiting.
+bool work_remains(const RunContext& context, const MigrateOptions& options,
+                  const LocalFolder& folder, const std::vector<std::string>& rows) {
+    const core::Ledger ledger = core::Ledger::parse(folder.ledger_text, context.ledger_name());
+    if (!core::plan_repair({rows, ledger, migration_names(folder), false}).changes.empty()) {
+        return true;
+    }
+    return !core::pending_migrations(folder, rows, options.to).empty();
+}
+
 // The store's connection is made only once the lock is ours: a runner that
 // held one connection while it waited for another could, with a few other
 // runners and a session-mode pooler's few server slots, wait forever.
-db::MetaStore lock_then_connect(db::AdvisoryLock& lock, const RunContext& context) {
-    if (!lock.try_acquire()) lock.acquire(context.lock_timeout);
+// nullopt: another runner did all there was to do while this one waited.
+std::optional<db::MetaStore> lock_then_connect(db::AdvisoryLock& lock, const RunContext& context,
+                                               const MigrateOptions& options,
+                                               const LocalFolder& folder) {
+    const auto still_wanted = [&](const std::vector<std::string>& rows) {
+        return work_remains(context, options, folder, rows);
+    };
+    if (!lock.try_acquire() && !lock.acquire_while_wanted(context.lock_timeout, still_wanted)) {
+        return std::nullopt;
+    }
     return db::MetaStore(context.target);
 }
 
@@ -134,7 +154,10 @@ RunReport migrate(const RunContext& context, const MigrateOptions& options,
     report.refused = core::has_errors(report.findings);
     if (report.refused) return report;
     early.check();
-    db::MetaStore store = lock_then_connect(*early.lock, context);
+    std::optional<db::MetaStore> connected =
+        lock_then_connect(*early.lock, context, options, folder);
+    if (!connected) return report;  // nothing left to do
+    db::MetaStore& store = *connected;
     const RunReport judged = report;
     Plan plan = plan_migrations(context, options, folder, store, report);
     if (report.refused || context.dry_run) return report;

@@ -138,6 +138,25 @@ TEST_F(LockTest, AWaiterHoldsNoConnectionBetweenAttempts) {
     EXPECT_GT(samples_without_waiter, 20);
 }
 
+// In a rollout every pod but one finds, while it waits, that the others did
+// the work: it stops waiting, without the lock, rather than queue for it.
+TEST_F(LockTest, AWaiterStopsWaitingOnceTheRowsSayNothingIsLeft) {
+    db().exec(R"(CREATE TABLE "SequelizeMeta" (name varchar(255) PRIMARY KEY))");
+    AdvisoryLock first(db().target(), seconds(0));
+    auto started = std::chrono::steady_clock::now();
+    auto waiter = std::async(std::launch::async, [&] {
+        AdvisoryLock second(db().target());
+        return second.acquire_while_wanted(seconds(30), [](const std::vector<std::string>& rows) {
+            return rows != std::vector<std::string>{"20250101000000-a.js"};
+        });
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    db().exec(R"(INSERT INTO "SequelizeMeta" VALUES ('20250101000000-a.js'))");
+    EXPECT_FALSE(waiter.get());
+    EXPECT_LT(std::chrono::steady_clock::now() - started, seconds(5));
+    EXPECT_EQ(advisory_locks_held(), "1");
+}
+
 TEST_F(LockTest, DifferentTablesDoNotContend) {
     AdvisoryLock first(db().target(), seconds(0));
     ConnectionTarget other = db().target();

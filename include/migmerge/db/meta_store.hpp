@@ -2,6 +2,7 @@
 // SequelizeMeta and migmerge's side tables (checksums, audit) on one
 // connection. Every statement is parameterized: a migration name is data.
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <ostream>
@@ -132,6 +133,11 @@ class AdvisoryLock {
     explicit AdvisoryLock(const ConnectionTarget& target);
     bool try_acquire();  // one attempt; when refused, the connection is closed
     void acquire(std::chrono::seconds timeout);
+    // As acquire, asking `still_wanted` after each refused attempt, with
+    // SequelizeMeta's names (byte order) read in that attempt's transaction;
+    // false, without the lock, once it says no.
+    using RowsPredicate = std::function<bool(const std::vector<std::string>& rows)>;
+    bool acquire_while_wanted(std::chrono::seconds timeout, const RowsPredicate& still_wanted);
     bool held() const;
     // Error(resource) when the lock's connection was lost since: checked
     // before each migration, so a run that lost the lock runs nothing more.
@@ -143,6 +149,7 @@ class AdvisoryLock {
     AdvisoryLock& operator=(const AdvisoryLock&) = delete;
 
   private:
+    enum class Attempt { granted, refused, unwanted };
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
