@@ -42,6 +42,13 @@ void add_migrate_command(CLI::App& app, Invocation& invocation) {
                                                          {"error", run::OutOfOrderPolicy::error},
                                                          {"allow", run::OutOfOrderPolicy::allow}}))
         ->type_name("warn|error|allow");
+    command
+        ->add_option("--transaction", options->migrate.transaction_each,
+                     "each: every up and its SequelizeMeta row commit together or not at all "
+                     "(default none, as sequelize-cli)")
+        ->transform(
+            CLI::CheckedTransformer(std::map<std::string, bool>{{"each", true}, {"none", false}}))
+        ->type_name("each|none");
     on_chosen(*command, invocation, [options](const GlobalOptions& global, const Output& output) {
         return run_migrate(global, *options, output);
     });

@@ -147,6 +147,22 @@ void MetaStore::record_applied(const std::string& name, const AppliedRecord& rec
     });
 }
 
+RecordStatement MetaStore::record_run_statement(const std::string& name,
+                                                const AppliedRecord& record) {
+    const ConnectionTarget& target = impl_->target;
+    ensure_table();
+    const bool checksums = impl_->ensure_side_tables().checksums;
+    const std::string meta_insert = detail::translating_errors(target, impl_->what("inspect"), [&] {
+        pqxx::read_transaction tx(*impl_->connection);
+        return detail::insert_row_sql(target, *impl_->table_shape(tx));
+    });
+    if (!checksums) return {meta_insert, {name}, std::nullopt};
+    // $4 (the duration) is the only value not known before the migration ran.
+    return {"WITH meta AS (" + meta_insert + ") " + upsert_record_sql(target),
+            {name, record.checksum, record.applied_at, "0", record.host, target.table},
+            3};
+}
+
 // A data-modifying CTE makes the two inserts one statement: atomic without a
 // transaction block, and one round trip instead of eight per migration.
 void MetaStore::record_run(const std::string& name, const AppliedRecord& record) {

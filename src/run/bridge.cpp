@@ -51,22 +51,26 @@ Bridge::Bridge(NodeSession& session, const db::ConnectionTarget& target,
 Bridge::~Bridge() = default;
 
 StepOutcome Bridge::up(const LocalMigration& migration) {
-    return step("up", migration);
+    return step(protocol::step_command("up", migration), migration);
+}
+
+StepOutcome Bridge::up_in_transaction(const LocalMigration& migration,
+                                      const db::RecordStatement& record) {
+    return step(protocol::transactional_step_command(migration, record), migration);
 }
 
 StepOutcome Bridge::down(const LocalMigration& migration) {
-    return step("down", migration);
+    return step(protocol::step_command("down", migration), migration);
 }
 
 int Bridge::process_id() const {
     return session_.process_id();
 }
 
-StepOutcome Bridge::step(const std::string& direction, const LocalMigration& migration) {
+StepOutcome Bridge::step(const std::string& command, const LocalMigration& migration) {
     std::optional<std::string> line;
     if (alive_) {
-        line = session_.request(protocol::step_command(direction, migration), std::nullopt,
-                                /*wake_on_signal=*/true);
+        line = session_.request(command, std::nullopt, /*wake_on_signal=*/true);
         if (!line && session_.interrupted()) return {migration.name, false, 0, {}, true};
     }
     return outcome_of(line, migration);
@@ -92,7 +96,8 @@ StepOutcome Bridge::outcome_of(const std::optional<std::string>& line,
         return {migration.name, false, 0, how};
     }
     protocol::Reply reply = protocol::parse_reply(*line);
-    return {migration.name, reply.ok, reply.ms, scrubbed(reply.message, target_)};
+    return {migration.name, reply.ok,      reply.ms, scrubbed(reply.message, target_),
+            false,          reply.recorded};
 }
 
 }  // namespace migmerge::run

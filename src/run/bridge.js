@@ -15,12 +15,15 @@
 //   {"cmd":"load-config","file":..}        -> {"ok":true,"value":{..},"env":{..}}
 //   {"cmd":"init","env":..,"config":{..}?,"connection":{host,port,user,password,database,ssl}}
 //   {"cmd":"up"|"down","name":..,"path":..}
+//   {"cmd":"up",..,"transaction":true,"record":{"sql":..,"bind":[..],"durationAt":N?}}
+//     -> `up` and the record statement in one transaction: {"ok":true,"recorded":true}
 // Replies: {"ok":true,...} or {"error":KIND,"name":..,"message":..}
 
 const fs = require('fs');
 const path = require('path');
 const readline = require('readline');
 const { pathToFileURL } = require('url');
+const { AsyncLocalStorage } = require('async_hooks');
 
 const REPLY_FD = 3;
 
@@ -95,6 +98,46 @@ function sequelizeOptions(rawConfig, env, connection) {
   return options;
 }
 
+// Sequelize 6 finds the transaction of a query through a CLS namespace
+// (Sequelize.useCLS): this one is Node's AsyncLocalStorage, so every
+// queryInterface call inside `up` joins the migration's transaction and the
+// project needs no cls-hooked.
+function clsNamespace() {
+  const storage = new AsyncLocalStorage();
+  return {
+    run(fn) {
+      const context = new Map();
+      return storage.run(context, () => fn(context));
+    },
+    bind(fn) {
+      return fn;
+    },
+    get(key) {
+      const context = storage.getStore();
+      return context ? context.get(key) : undefined;
+    },
+    set(key, value) {
+      const context = storage.getStore();
+      if (context) context.set(key, value);
+      return value;
+    },
+  };
+}
+
+// A file opts out of --transaction each with `transaction: false`
+// (CREATE INDEX CONCURRENTLY cannot run in a transaction).
+function wantsTransaction(module) {
+  const own = module && module.default && 'transaction' in module.default ? module.default : module;
+  return !(own && own.transaction === false);
+}
+
+function transactionHint(name, error) {
+  const message = error instanceof Error ? error.message : String(error);
+  if (!/cannot (run|be executed) inside a transaction block/.test(message)) return message;
+  return `${message} (hint: export \`transaction: false\` from ${name} to run it outside a ` +
+    'transaction)';
+}
+
 class Session {
   constructor(Sequelize, sequelize) {
     this.Sequelize = Sequelize;
@@ -126,22 +169,49 @@ class Session {
 
   // As umzug 2.3.0 calls a migration: the function of the module (or of its
   // default export), with `this` bound to the module itself.
-  async run(direction, name, file) {
+  async run(command) {
+    const { cmd: direction, name } = command;
     const started = process.hrtime.bigint();
-    const module = await loadModule(path.resolve(file));
+    const module = await loadModule(path.resolve(command.path));
     let step = module ? module[direction] : undefined;
     if (module && module.default) step = module.default[direction] || module[direction];
     if (typeof step !== 'function') {
       return failure('no-function', name, `the migration exports no ${direction} function`);
     }
-    const result = step.apply(module, [this.sequelize.getQueryInterface(), this.Sequelize]);
+    const call = () => step.apply(module, [this.sequelize.getQueryInterface(), this.Sequelize]);
+    const elapsed = () => Number((process.hrtime.bigint() - started) / 1000000n);
+    if (command.transaction && wantsTransaction(module)) {
+      return this.runInTransaction(name, call, command.record, elapsed);
+    }
+    const result = call();
     if (!result || typeof result.then !== 'function') {
       // sequelize-cli's umzug rejects these too.
       return failure('not-a-promise', name, `${direction} did not return a promise`);
     }
     await result;
-    const ms = Number((process.hrtime.bigint() - started) / 1000000n);
-    return { ok: true, name, ms };
+    return { ok: true, name, ms: elapsed() };
+  }
+
+  // The migration and its SequelizeMeta row commit together, or neither does.
+  async runInTransaction(name, call, record, elapsed) {
+    if (!this.Sequelize._cls) this.Sequelize.useCLS(clsNamespace());
+    try {
+      let ms = 0;
+      await this.sequelize.transaction(async (transaction) => {
+        const result = call();
+        if (!result || typeof result.then !== 'function') {
+          throw new Error('up did not return a promise');
+        }
+        await result;
+        ms = elapsed();
+        const bind = record.bind.slice();
+        if (record.durationAt !== undefined) bind[record.durationAt] = String(ms);
+        await this.sequelize.query(record.sql, { bind, transaction });
+      });
+      return { ok: true, name, ms, recorded: true };
+    } catch (error) {
+      return failure('migration-failed', name, transactionHint(name, error));
+    }
   }
 }
 
@@ -172,7 +242,7 @@ async function handle(state, command) {
   }
   if ((command.cmd === 'up' || command.cmd === 'down') && state.session) {
     try {
-      return await state.session.run(command.cmd, command.name, command.path);
+      return await state.session.run(command);
     } catch (error) {
       return failure('migration-failed', command.name, error);
     }

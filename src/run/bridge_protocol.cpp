@@ -60,6 +60,18 @@ std::string step_command(const std::string& direction, const LocalMigration& mig
     return json{{"cmd", direction}, {"name", migration.name}, {"path", migration.path}}.dump();
 }
 
+std::string transactional_step_command(const LocalMigration& migration,
+                                       const db::RecordStatement& record) {
+    json statement = {{"sql", record.sql}, {"bind", record.parameters}};
+    if (record.duration_parameter) statement["durationAt"] = *record.duration_parameter;
+    return json{{"cmd", "up"},
+                {"name", migration.name},
+                {"path", migration.path},
+                {"transaction", true},
+                {"record", statement}}
+        .dump();
+}
+
 Reply parse_reply(const std::string& line) {
     try {
         json reply = json::parse(line);
@@ -69,6 +81,7 @@ Reply parse_reply(const std::string& line) {
         parsed.name = reply.value("name", "");
         parsed.ms = reply.value("ms", std::int64_t{0});
         parsed.message = reply.value("message", "");
+        parsed.recorded = reply.value("recorded", false);
         return parsed;
     } catch (const json::exception& error) {
         throw resource_failure("unreadable reply from the node bridge", error.what());

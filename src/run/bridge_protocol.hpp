@@ -4,6 +4,7 @@
 #include <string>
 
 #include "migmerge/db/connection.hpp"
+#include "migmerge/db/meta_store.hpp"
 #include "migmerge/run/bridge.hpp"
 
 namespace migmerge::run::protocol {
@@ -11,6 +12,10 @@ namespace migmerge::run::protocol {
 // `application_name`: what the bridge's connections show in pg_stat_activity.
 std::string init_command(const db::ConnectionTarget& target, const std::string& application_name);
 std::string step_command(const std::string& direction, const LocalMigration& migration);
+// `up` inside a transaction that also executes `record` (unless the file
+// opts out with `transaction: false`).
+std::string transactional_step_command(const LocalMigration& migration,
+                                       const db::RecordStatement& record);
 
 struct Reply {
     bool ok = false;
@@ -18,6 +23,7 @@ struct Reply {
     std::string name;
     std::int64_t ms = 0;
     std::string message;
+    bool recorded = false;  // the bridge wrote the SequelizeMeta row itself
 };
 
 // Error(resource) when the line is not a reply the bridge could have sent.

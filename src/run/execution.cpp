@@ -20,14 +20,27 @@ void tell(const ProgressSink& progress, MigrationEvent event) {
     if (progress) progress(event);
 }
 
+db::AppliedRecord applied_record(const LocalMigration& migration, std::int64_t ms) {
+    return {migration.checksum, sys::utc_now_iso8601(), ms, sys::host_name()};
+}
+
+StepOutcome run_step(Direction direction, const LocalMigration& migration, Execution& execution) {
+    if (direction == Direction::down) return execution.bridge.down(migration);
+    if (!execution.transaction_each) return execution.bridge.up(migration);
+    return execution.bridge.up_in_transaction(
+        migration,
+        execution.store.record_run_statement(migration.name, applied_record(migration, 0)));
+}
+
+// After a step succeeded, unless its own transaction already recorded it.
 void record(Direction direction, const LocalMigration& migration, const StepOutcome& outcome,
             db::MetaStore& store) {
+    if (outcome.recorded) return;
     if (direction == Direction::down) {
         store.remove(migration.name);
         return;
     }
-    store.record_run(migration.name,
-                     {migration.checksum, sys::utc_now_iso8601(), outcome.ms, sys::host_name()});
+    store.record_run(migration.name, applied_record(migration, outcome.ms));
 }
 
 [[noreturn]] void stop(const std::string& what) {
@@ -63,8 +76,7 @@ void execute(Direction direction, const std::vector<LocalMigration>& migrations,
         if (sys::termination_signal() != 0) stop("before " + migration.name + "; nothing was run");
         execution.lock.confirm_held();
         tell(progress, {Kind::started, migration.name, 0, {}});
-        StepOutcome outcome = direction == Direction::up ? execution.bridge.up(migration)
-                                                         : execution.bridge.down(migration);
+        StepOutcome outcome = run_step(direction, migration, execution);
         if (outcome.interrupted) settle_interrupted(direction, migration, execution, report);
         const double seconds = static_cast<double>(outcome.ms) / 1000.0;
         if (!outcome.ok) {

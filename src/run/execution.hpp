@@ -21,7 +21,8 @@ struct Execution {
     Bridge& bridge;
     db::MetaStore& store;
     db::AdvisoryLock& lock;
-    std::string application_name;  // the bridge's, to find its statements
+    std::string application_name;   // the bridge's, to find its statements
+    bool transaction_each = false;  // each `up` and its row in one transaction
 };
 
 void execute(Direction direction, const std::vector<LocalMigration>& migrations,

@@ -174,7 +174,7 @@ RunReport migrate(const RunContext& context, const MigrateOptions& options,
     const db::SideTables& side = store.prepare_to_record(/*removing=*/false);
     if (report.warnings.empty()) report.warnings = side.warnings;
     Bridge bridge(*context.node, context.target, application_name);
-    Execution execution{bridge, store, *early.lock, application_name};
+    Execution execution{bridge, store, *early.lock, application_name, options.transaction_each};
     execute(Direction::up, plan.pending, execution, progress, report);
     return report;
 }

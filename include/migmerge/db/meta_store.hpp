@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -60,6 +61,16 @@ struct SideTables {
     std::vector<std::string> warnings;
 };
 
+// The statement that records a run migration, for another connection to
+// execute inside the migration's own transaction (`migrate --transaction
+// each`): SQL with $1.. placeholders, their values, and which one (0-based)
+// takes the duration in milliseconds once it is known.
+struct RecordStatement {
+    std::string sql;
+    std::vector<std::string> parameters;
+    std::optional<std::size_t> duration_parameter;
+};
+
 class MetaStore {
   public:
     explicit MetaStore(const ConnectionTarget& target);  // connects; Error(resource)
@@ -84,6 +95,8 @@ class MetaStore {
     // After `up` succeeded: the SequelizeMeta row and its checksum record in
     // one statement (one round trip, both or neither). The table must exist.
     void record_run(const std::string& name, const AppliedRecord& record);
+    // The same, as a statement (after prepare_to_record).
+    RecordStatement record_run_statement(const std::string& name, const AppliedRecord& record);
 
     // Plans with core::plan_repair and applies in one transaction, set-based,
     // audited. The caller holds the lock.

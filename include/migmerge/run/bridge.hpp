@@ -11,6 +11,7 @@
 #include <string>
 
 #include "migmerge/db/connection.hpp"
+#include "migmerge/db/meta_store.hpp"
 #include "migmerge/run/local_folder.hpp"
 
 namespace migmerge::run {
@@ -24,6 +25,7 @@ struct StepOutcome {
     std::string error;
     // SIGTERM or SIGINT arrived while it ran: no outcome yet (Bridge::finish).
     bool interrupted = false;
+    bool recorded = false;  // its SequelizeMeta row was written in its transaction
 
     friend bool operator==(const StepOutcome& a, const StepOutcome& b) {
         return a.name == b.name && a.ok == b.ok && a.ms == b.ms && a.error == b.error &&
@@ -51,6 +53,10 @@ class Bridge {
     Bridge& operator=(const Bridge&) = delete;
 
     StepOutcome up(const LocalMigration& migration);
+    // `up` and `record` in one transaction, commit or nothing (unless the
+    // file exports `transaction: false`: then as up(), and not recorded).
+    StepOutcome up_in_transaction(const LocalMigration& migration,
+                                  const db::RecordStatement& record);
     StepOutcome down(const LocalMigration& migration);
     // After an interrupted step: the migration's own outcome, waiting up to
     // `grace`; past it node is killed and the step failed.
@@ -58,7 +64,7 @@ class Bridge {
     int process_id() const;  // of the node process, for tests that watch it die
 
   private:
-    StepOutcome step(const std::string& direction, const LocalMigration& migration);
+    StepOutcome step(const std::string& command, const LocalMigration& migration);
     StepOutcome outcome_of(const std::optional<std::string>& line, const LocalMigration& migration);
 
     NodeSession& session_;

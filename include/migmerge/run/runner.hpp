@@ -50,6 +50,9 @@ using ProgressSink = std::function<void(const MigrationEvent&)>;
 struct MigrateOptions {
     std::optional<std::string> to;  // run up to and including NAME
     OutOfOrderPolicy out_of_order = OutOfOrderPolicy::warn;
+    // Each `up` and its SequelizeMeta row (and checksum) in one transaction;
+    // false: as sequelize-cli, no transaction.
+    bool transaction_each = false;
 };
 
 struct RunReport {
