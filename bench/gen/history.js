@@ -6,13 +6,16 @@
 // Staging's interleave with production's (split history) and some share a
 // timestamp with one of production's (collisions).
 //
-//   node history.js MIGRATIONS COMMITS OUT_FILE
+//   node history.js MIGRATIONS COMMITS OUT_FILE [BRANCH_COMMITS BRANCH_MIGRATIONS]
+//
+// With BRANCH_COMMITS = BRANCH_MIGRATIONS (300 300), each side adds one
+// migration per commit: as many versions of the folder's tree, in delta chains.
 'use strict';
 const fs = require('fs');
 const names = require('./names');
 
-const BRANCH_COMMITS = 100;     // commits on each side since the merge base
-const BRANCH_MIGRATIONS = 40;   // migrations each side adds
+let BRANCH_COMMITS = 100;       // commits on each side since the merge base
+let BRANCH_MIGRATIONS = 40;     // migrations each side adds
 const MAX_BATCHES = 200;        // trunk commits that add migrations
 const AUTHOR = 'Bench <bench@example.com>';
 
@@ -98,7 +101,9 @@ function writeBranch(stream, branch, fork, branchNames) {
 }
 
 function main() {
-    const [migrations, commits, out] = process.argv.slice(2);
+    const [migrations, commits, out, branchCommits, branchMigrations] = process.argv.slice(2);
+    if (branchCommits) BRANCH_COMMITS = Number(branchCommits);
+    if (branchMigrations) BRANCH_MIGRATIONS = Number(branchMigrations);
     const total = Number(migrations);
     const trunkCount = total - 2 * BRANCH_MIGRATIONS;
     if (!(trunkCount > 0) || !(Number(commits) > 0) || !out) {
