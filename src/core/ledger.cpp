@@ -28,9 +28,12 @@ bool is_comment_or_blank(const std::string& line) {
     return line.find_first_not_of(" \t") == std::string::npos;
 }
 
+// Windows editors (Notepad, PowerShell's Out-File) start a file with one.
+constexpr const char* utf8_bom = "\xEF\xBB\xBF";
+
 std::vector<std::string> split_lines(const std::string& text) {
     std::vector<std::string> lines;
-    std::size_t start = 0;
+    std::size_t start = text.compare(0, 3, utf8_bom) == 0 ? 3 : 0;
     while (start < text.size()) {
         std::size_t end = text.find('\n', start);
         if (end == std::string::npos) end = text.size();

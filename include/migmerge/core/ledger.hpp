@@ -2,7 +2,8 @@
 // The rename ledger: one "from<TAB>to" per line, appended by `fix`, merged by
 // git's union driver, applied to SequelizeMeta by `repair`. Blank lines and
 // lines starting with '#' are comments. Duplicate lines (which union merges
-// can produce) are harmless.
+// can produce) are harmless. A UTF-8 byte order mark before the first line
+// and CRLF line endings (a ledger edited on Windows) are read as if absent.
 #include <map>
 #include <optional>
 #include <ostream>
