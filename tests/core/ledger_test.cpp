@@ -39,6 +39,14 @@ TEST(Ledger, AByteOrderMarkCountsOnlyAtTheStart) {
                 ElementsAre(LedgerEntry{"a.js", "b.js"}, LedgerEntry{bom + "c.js", "d.js"}));
 }
 
+TEST(Ledger, RemembersTheLineOfEachEntry) {
+    Ledger ledger = Ledger::parse("# r\na\tb\n\na\tb\nc\td\n");
+    ASSERT_EQ(ledger.entries().size(), 2u);
+    EXPECT_EQ(ledger.line_of(0), 2u) << "a repeated line keeps its first";
+    EXPECT_EQ(ledger.line_of(1), 5u);
+    EXPECT_EQ(Ledger::from_entries({{"a", "b"}}).line_of(0), 0u);
+}
+
 TEST(Ledger, EmptyTextIsAnEmptyLedger) {
     EXPECT_TRUE(Ledger::parse("").empty());
     EXPECT_TRUE(Ledger::parse("# nothing yet\n").empty());
