@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "migmerge/core/error.hpp"
 #include "migmerge/core/migration_name.hpp"
@@ -37,6 +36,25 @@ class Chains {
     std::unordered_map<std::string, std::vector<std::size_t>> by_from_;
 };
 
+// The folder's names, searchable. They come in byte order, and 100,000 of
+// them are not copied into a set.
+class SortedNames {
+  public:
+    explicit SortedNames(const std::vector<std::string>& names) : names_(&names) {
+        if (std::is_sorted(names.begin(), names.end())) return;
+        copy_ = names;
+        std::sort(copy_.begin(), copy_.end());
+        names_ = &copy_;
+    }
+    bool contains(const std::string& name) const {
+        return std::binary_search(names_->begin(), names_->end(), name);
+    }
+
+  private:
+    const std::vector<std::string>* names_;
+    std::vector<std::string> copy_;
+};
+
 std::string still_a_file_reason(const LedgerEntry& entry, bool to_is_file) {
     if (to_is_file) {
         return "both are migration files in the folder: on a database that ran " + entry.from +
@@ -51,15 +69,15 @@ std::string still_a_file_reason(const LedgerEntry& entry, bool to_is_file) {
 // that name to another migration.
 std::optional<UnsafeEntry> still_a_file(const Entries& entries,
                                         const std::vector<std::string>& migrations) {
-    std::unordered_set<std::string> files(migrations.begin(), migrations.end());
+    const SortedNames files(migrations);
     std::unordered_map<std::string, std::size_t> last_given;  // name -> last entry renaming onto it
     for (std::size_t i = 0; i < entries.size(); ++i) last_given[entries[i].to] = i;
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const LedgerEntry& entry = entries[i];
-        if (!files.count(entry.from)) continue;
+        if (!files.contains(entry.from)) continue;
         auto given = last_given.find(entry.from);
         if (given != last_given.end() && given->second > i) continue;
-        return UnsafeEntry{i, still_a_file_reason(entry, files.count(entry.to) != 0)};
+        return UnsafeEntry{i, still_a_file_reason(entry, files.contains(entry.to))};
     }
     return std::nullopt;
 }
