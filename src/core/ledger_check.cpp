@@ -188,8 +188,9 @@ std::optional<UnsafeEntry> closes_cycle(const Entries& entries) {
 std::optional<UnsafeEntry> find_unsafe_entry(const Ledger& ledger,
                                              const std::vector<std::string>& migrations) {
     std::optional<UnsafeEntry> first;
-    for (auto&& found : {still_a_file(ledger.entries(), migrations), renamed_twice(ledger),
-                         closes_cycle(ledger.entries())}) {
+    // On one entry, the cycle is the cause of the rest.
+    for (auto&& found : {closes_cycle(ledger.entries()), renamed_twice(ledger),
+                         still_a_file(ledger.entries(), migrations)}) {
         if (found && (!first || found->index < first->index)) first = found;
     }
     return first;

@@ -11,6 +11,7 @@
 #include <system_error>
 
 #include "migmerge/core/error.hpp"
+#include "migmerge/core/ledger_check.hpp"
 #include "migmerge/core/migration_name.hpp"
 #include "migmerge/core/sha256.hpp"
 #include "migmerge/sys/text_file.hpp"
@@ -68,6 +69,16 @@ void add_file(LocalFolder& folder, std::string name, FolderContents contents) {
     }
 }
 
+// Every command that reads the folder refuses a ledger that would run a
+// migration twice, before it connects, runs or writes anything.
+void check_ledger(const LocalFolder& folder) {
+    if (folder.ledger_text.empty()) return;
+    std::vector<std::string> names;
+    names.reserve(folder.migrations.size());
+    for (const LocalMigration& migration : folder.migrations) names.push_back(migration.name);
+    core::read_ledger(folder.ledger_text, folder.dir + "/" + core::ledger_file_name, names);
+}
+
 }  // namespace
 
 LocalFolder read_local_folder(const std::string& dir, FolderContents contents) {
@@ -80,6 +91,7 @@ LocalFolder read_local_folder(const std::string& dir, FolderContents contents) {
     std::vector<std::string> names = regular_file_names(folder.dir);
     folder.migrations.reserve(names.size());  // 100,000 entries: no regrowth
     for (std::string& name : names) add_file(folder, std::move(name), contents);
+    check_ledger(folder);
     return folder;
 }
 

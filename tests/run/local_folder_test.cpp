@@ -73,6 +73,19 @@ TEST(LocalFolder, NamesOnlyListsTheSameFilesAndLedgerWithoutChecksums) {
     EXPECT_EQ(folder.ledger_text, "a.js\tb.js\n");
 }
 
+TEST(LocalFolder, RefusesALedgerThatWouldRunAMigrationTwice) {
+    TempDir dir;
+    write_file(dir / "m/20250101000000-a.js", "");
+    write_file(dir / "m/20250102000000-b.js", "");
+    write_file(dir / "m/.migmerge-renames", "20250101000000-a.js\t20250102000000-b.js\n");
+    for (FolderContents contents : {FolderContents::with_checksums, FolderContents::names_only}) {
+        Error error = test::expect_error([&] { read_local_folder(dir / "m", contents); },
+                                         ExitCode::bad_input);
+        EXPECT_EQ(error.context(), "unsafe ledger entry in " + (dir / "m/.migmerge-renames") +
+                                       " line 1 (20250101000000-a.js -> 20250102000000-b.js)");
+    }
+}
+
 TEST(LocalFolder, MissingFolderIsBadInput) {
     TempDir dir;
     Error error = test::expect_error([&] { read_local_folder(dir / "nope"); }, ExitCode::bad_input);
