@@ -141,6 +141,61 @@ TEST_F(ResolveConnection, ConfigWithoutEnvironmentSectionsIsUsedWhole) {
     EXPECT_EQ(target.params.at("host"), "localhost");  // Sequelize's default
 }
 
+// sequelize-cli would use the whole file, so libpq's defaults (and the
+// default table): a typo in --env must not reach some other database.
+TEST_F(ResolveConnection, AnEnvironmentTheConfigLacksIsBadInputNamingIt) {
+    write_config_json();
+    ConnectionOptions given = options();
+    given.env = "staging";
+    Error error = expect_error([&] { resolve_connection(given); }, ExitCode::bad_input);
+    EXPECT_EQ(error.one_line(),
+              "no environment 'staging' (--env) in config/config.json: its environments are "
+              "development and production");
+    EXPECT_EQ(error.hint(), "");
+    given.env.reset();
+    given.environment = {{"NODE_ENV", "prod"}};
+    expect_error([&] { resolve_connection(given); }, ExitCode::bad_input,
+                 "no environment 'prod' (NODE_ENV) in config/config.json");
+}
+
+TEST_F(ResolveConnection, AMissingDefaultEnvironmentIsBadInputToo) {
+    write_config_json(R"({"production": {"database": "p"}, "test": {"database": "t"}})");
+    expect_error([&] { resolve_connection(options()); }, ExitCode::bad_input,
+                 "no environment 'development' (the default) in config/config.json: its "
+                 "environments are production and test");
+}
+
+// With --url the config still names SequelizeMeta's table: the wrong
+// section would make every migration look pending.
+TEST_F(ResolveConnection, AnEnvironmentTheConfigLacksIsBadInputWithAUrlToo) {
+    write_config_json();
+    ConnectionOptions given = options();
+    given.url = "postgres://u@h/d";
+    given.env = "staging";
+    expect_error([&] { resolve_connection(given); }, ExitCode::bad_input, "no environment");
+}
+
+TEST_F(ResolveConnection, AFlatConfigIsUsedWholeForAnyEnvironment) {
+    write_config_json(R"({"username": "flat", "database": "flat_db",
+                          "dialectOptions": {"ssl": true}, "pool": {"max": 5}})");
+    ConnectionOptions given = options();
+    given.env = "staging";
+    ConnectionTarget target = resolve_connection(given);
+    EXPECT_EQ(target.params.at("user"), "flat");
+    EXPECT_EQ(target.source, "config/config.json (staging)");
+    write_config_json(R"({"use_env_variable": "MY_DB"})");
+    given.environment = {{"MY_DB", "postgres://u@h.example/d"}};
+    EXPECT_EQ(resolve_connection(given).params.at("host"), "h.example");
+    write_config_json("{}");
+    EXPECT_EQ(resolve_connection(given).params.at("host"), "localhost");
+}
+
+TEST_F(ResolveConnection, AnEnvironmentThatIsNoObjectIsBadInput) {
+    write_config_json(R"({"development": "postgres://u@h/d", "test": {"database": "t"}})");
+    expect_error([&] { resolve_connection(options()); }, ExitCode::bad_input,
+                 "cannot use config/config.json (development): not a JSON object");
+}
+
 TEST_F(ResolveConnection, UseEnvVariableReadsTheUrlFromTheEnvironment) {
     write_config_json(R"({"development": {"use_env_variable": "MY_DB", "dialect": "postgres"}})");
     ConnectionOptions given = options();
