@@ -5,6 +5,7 @@
 
 #include "config_section.hpp"
 #include "migmerge/core/error.hpp"
+#include "migmerge/sys/json_text.hpp"
 #include "migmerge/sys/text_file.hpp"
 
 namespace fs = std::filesystem;
@@ -131,7 +132,7 @@ ConnectionTarget target_from_config(const SequelizeConfig& config, const ChosenE
     std::string source = config.path + " (" + env.name + ")";
     ConnectionTarget target =
         target_from_section(has_section ? value[env.name] : value, source, config.environment);
-    target.config_json = value.dump();
+    target.config_json = sys::json_text(value);
     target.config_env = env.name;
     return target;
 }
