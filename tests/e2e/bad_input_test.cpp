@@ -91,6 +91,22 @@ TEST_F(MergeScenarioTest, AnUnparsableDatabaseUrlNeverShowsThePassword) {
     }
 }
 
+// 99999999999999999999 overflowed on its way to milliseconds: a crash.
+TEST_F(MergeScenarioTest, ALockTimeoutOutOfRangeIsExitTwoInOneLine) {
+    GitRepo repo;
+    build_diverged_branches(repo);
+    for (const std::string command : {"migrate", "undo", "repair"}) {
+        for (const std::string value : {"99999999999999999999", "2147484", "-1", "abc", "1.5"}) {
+            SCOPED_TRACE(command + " " + value);
+            ProcessResult result = run_migmerge({command, "--lock-timeout", value}, repo.path());
+            EXPECT_EQ(result.exit_code, 2) << result;
+            EXPECT_EQ(result.err, "migmerge: error: invalid --lock-timeout '" + value +
+                                      "': give a whole number of seconds from 0 to 2147483\n");
+            EXPECT_EQ(result.out, "");
+        }
+    }
+}
+
 TEST_F(MergeScenarioTest, BadUsageIsExitTwo) {
     GitRepo repo;
     expect_one_line_error(run_migmerge({"check", "--no-such-option"}, repo.path()), 2, "bad usage");
