@@ -2,6 +2,12 @@
 
 namespace migmerge::core {
 
+MigrationSet MigrationSet::absent() {
+    MigrationSet set;
+    set.folder_exists = false;
+    return set;
+}
+
 std::optional<std::string> MigrationSet::content_of(const std::string& name) const {
     auto found = files.find(name);
     if (found == files.end()) return std::nullopt;

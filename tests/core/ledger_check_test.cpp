@@ -61,11 +61,10 @@ TEST(LedgerCheck, AnOldNameGivenToAnotherMigrationLaterIsSafe) {
 
 TEST(LedgerCheck, OnlyFilesSequelizeWouldRunCount) {
     EXPECT_EQ(unsafe_line("a.js\tb.js\n", {"b.js"}), 0u);
-    EXPECT_EQ(
-        read_ledger(MigrationSet{{{"a.md", "1"}, {"b.js", "2"}}, "a.md\tb.js\n", true}, source)
-            .entries()
-            .size(),
-        1u);
+    MigrationSet set;
+    set.files = {{"a.md", "1"}, {"b.js", "2"}};
+    set.ledger_text = "a.md\tb.js\n";
+    EXPECT_EQ(read_ledger(set, source).entries().size(), 1u);
 }
 
 TEST(LedgerCheck, CyclesAreRefusedAtTheEntryThatClosesThem) {

@@ -21,6 +21,8 @@ struct MigrationSet {
     std::string ledger_text;                   // the ledger file's text; empty if absent
     bool folder_exists = true;                 // false: no migrations folder at that place
 
+    static MigrationSet absent();  // no migrations folder at that place
+
     bool contains(const std::string& name) const { return files.count(name) != 0; }
     std::optional<std::string> content_of(const std::string& name) const;
 
