@@ -96,6 +96,18 @@ TEST(AnalyzeFolder, ANameThatIsNotUtf8IsAnError) {
     EXPECT_THAT(findings[0].advice, HasSubstr("rename it"));
 }
 
+TEST(AnalyzeFolder, ADanglingSymlinkNamedLikeAMigrationIsAWarning) {
+    MigrationSet folder = folder_of({"20260101000000-a.js"});
+    folder.dangling_links = {{"20260102000000-x.js", "missing.js"}, {"notes.md", "gone.md"}};
+    auto findings = analyze_folder(folder, now);
+    ASSERT_THAT(codes_of(findings), ElementsAre(FindingCode::dangling_symlink));
+    EXPECT_EQ(findings[0].severity, Severity::warning);
+    EXPECT_THAT(findings[0].files, ElementsAre("20260102000000-x.js"));
+    EXPECT_THAT(findings[0].message,
+                HasSubstr("20260102000000-x.js is a dangling symlink (to missing.js"));
+    EXPECT_FALSE(findings[0].advice.empty());
+}
+
 TEST(AnalyzeFolder, TypeScriptBuildOutputBesideItsMigrationIsNoFinding) {
     EXPECT_THAT(
         findings_for({"20260101000000-a.js", "20260101000000-a.d.ts", "20260101000000-a.js.map",

@@ -2,6 +2,8 @@
 // status, migrate and check make of them, through the binary.
 #include <gmock/gmock.h>
 
+#include <filesystem>
+
 #include "merge_scenario.hpp"
 #include "support/pg_fixture.hpp"
 #include "support/process.hpp"
@@ -73,6 +75,28 @@ TEST_F(FolderOddities, ANameThatIsNotUtf8IsAnErrorAndTheJsonStaysValid) {
     EXPECT_THAT(migrate.out, HasSubstr("Refused to migrate"));
     EXPECT_EQ(migrate.err, "");
     EXPECT_EQ(effects(*database_), Names{}) << "nothing ran";
+}
+
+// It used to vanish from the listing without a word, while sequelize-cli
+// lists it and fails on it ("Cannot find module").
+TEST_F(FolderOddities, ADanglingSymlinkNamedLikeAMigrationIsReported) {
+    const std::string x = "20250102000000-x.js";
+    project_->add_migration(a, counting_migration(a));
+    std::filesystem::create_symlink("missing.js", project_->path_of(x));
+
+    ProcessResult status = migmerge({"status"});
+    EXPECT_EQ(status.exit_code, 0) << status;
+    EXPECT_THAT(status.out, HasSubstr("warning: dangling-symlink: " + x));
+    EXPECT_THAT(status.out, HasSubstr(x + " is a dangling symlink (to missing.js"));
+    nlohmann::json document = parse_json(migmerge({"--format", "json", "status"}));
+    ASSERT_EQ(document["findings"].size(), 1u) << document;
+    EXPECT_EQ(document["findings"][0]["code"], "dangling-symlink");
+    EXPECT_EQ(document["findings"][0]["files"][0], x);
+
+    ProcessResult migrate = migmerge({"migrate"});
+    EXPECT_EQ(migrate.exit_code, 0) << migrate;
+    EXPECT_THAT(migrate.out, HasSubstr("warning: dangling-symlink: " + x));
+    EXPECT_EQ(effects(*database_), Names{a});
 }
 
 TEST_F(MergeScenarioTest, CheckJsonOfANameThatIsNotUtf8IsValid) {
