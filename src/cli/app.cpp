@@ -55,6 +55,8 @@ int parse(CLI::App& app, int argc, char** argv) {
         return app.exit(version);
     } catch (const CLI::ParseError& error) {
         return print_error(bad_input("bad usage", error.what(), "see `migmerge --help`"));
+    } catch (const Error& error) {  // an option's own check (--lock-timeout)
+        return print_error(error);
     }
 }
 

@@ -7,6 +7,7 @@
 #include "invocation.hpp"
 #include "migmerge/core/db_status.hpp"
 #include "migmerge/core/error.hpp"
+#include "migmerge/core/ledger_check.hpp"
 #include "style.hpp"
 
 namespace migmerge::cli {
@@ -25,6 +26,7 @@ std::optional<core::MigrationSet> files_at_ref(const Project& project,
     core::MigrationSet set = repo.read_commit(repo.resolve(*ref).commit, project.migrations_folder);
     if (!set.folder_exists)
         throw bad_input("no migrations folder at " + *ref, project.migrations_folder);
+    core::read_ledger(set, *ref + ":" + project.migrations_folder + "/" + core::ledger_file_name);
     return set;
 }
 

@@ -1,6 +1,9 @@
 #include "db_options.hpp"
 
 #include <CLI/CLI.hpp>
+#include <charconv>
+
+#include "migmerge/core/error.hpp"
 
 namespace migmerge::cli {
 
@@ -16,12 +19,24 @@ void add_db_options(CLI::App& command, DbOptions& options) {
         ->type_name("PATH");
 }
 
+std::chrono::seconds parse_lock_timeout(const std::string& text) {
+    long long seconds = -1;
+    const char* end = text.data() + text.size();
+    auto [stop, error] = std::from_chars(text.data(), end, seconds);
+    if (error != std::errc() || stop != end || seconds < 0 || seconds > max_lock_timeout_seconds) {
+        throw bad_input(
+            "invalid --lock-timeout '" + text + "'",
+            "give a whole number of seconds from 0 to " + std::to_string(max_lock_timeout_seconds));
+    }
+    return std::chrono::seconds(seconds);
+}
+
 void add_lock_timeout_option(CLI::App& command, std::chrono::seconds& timeout) {
     command
-        .add_option_function<long>(
-            "--lock-timeout", [&timeout](long seconds) { timeout = std::chrono::seconds(seconds); },
+        .add_option_function<std::string>(
+            "--lock-timeout",
+            [&timeout](const std::string& text) { timeout = parse_lock_timeout(text); },
             "Seconds to wait for the migration lock (default 300; 0: give up at once)")
-        ->check(CLI::NonNegativeNumber)
         ->type_name("SECONDS");
 }
 

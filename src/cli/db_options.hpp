@@ -24,6 +24,13 @@ struct DbOptions {
 };
 
 void add_db_options(CLI::App& command, DbOptions& options);
+// PostgreSQL's lock_timeout is an int of milliseconds: INT_MAX ms, in whole seconds.
+inline constexpr long long max_lock_timeout_seconds = 2147483;
+// A whole number of seconds, 0 to max_lock_timeout_seconds; anything else
+// (negative, not a number, too large) is Error(bad_input), one line.
+std::chrono::seconds parse_lock_timeout(const std::string& text);
+// --lock-timeout SECONDS, parsed as it is given: a bad value stops parsing
+// with parse_lock_timeout's Error (cli::run prints it).
 void add_lock_timeout_option(CLI::App& command, std::chrono::seconds& timeout);
 db::ConnectionTarget connection_target(const Project& project, const DbOptions& options);
 

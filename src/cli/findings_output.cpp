@@ -1,8 +1,12 @@
 #include "findings_output.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include "migmerge/core/utf8.hpp"
+#include "migmerge/sys/json_text.hpp"
 #include "style.hpp"
 
 namespace migmerge::cli {
@@ -49,6 +53,23 @@ void print_one(const Output& output, const core::Finding& finding, const std::st
         fmt::print(output.out, "    {}{}\n", paint(output.color, Tone::dim, "advice: "),
                    finding.advice);
     }
+}
+
+// The names among the strings that are not UTF-8: a message that quotes one
+// of them is not named again.
+std::vector<std::string> names_among(const std::vector<std::string>& texts) {
+    std::vector<std::string> by_length = texts;
+    std::stable_sort(
+        by_length.begin(), by_length.end(),
+        [](const std::string& a, const std::string& b) { return a.size() < b.size(); });
+    std::vector<std::string> names;
+    for (const std::string& text : by_length) {
+        if (std::none_of(names.begin(), names.end(), [&](const std::string& name) {
+                return text.find(name) != std::string::npos;
+            }))
+            names.push_back(text);
+    }
+    return names;
 }
 
 }  // namespace
@@ -122,7 +143,17 @@ void print_findings_github(std::ostream& out, const std::vector<core::Finding>& 
 
 void print_json(const Output& output, nlohmann::json document) {
     document["version"] = 1;
-    fmt::print(output.out, "{}\n", document.dump(2));
+    write_json(output, document, 2);
+}
+
+void write_json(const Output& output, const nlohmann::json& document, int indent) {
+    for (const std::string& text : names_among(sys::non_utf8_strings(document))) {
+        fmt::print(output.err,
+                   "migmerge: warning: {} is not valid UTF-8; the JSON output shows U+FFFD for its "
+                   "invalid bytes\n",
+                   core::escape_invalid_utf8(text));
+    }
+    fmt::print(output.out, "{}\n", sys::json_text(document, indent));
 }
 
 }  // namespace migmerge::cli

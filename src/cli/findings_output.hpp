@@ -35,5 +35,9 @@ void print_github_annotation(std::ostream& out, core::Severity severity, const s
 std::string annotated_path(const std::string& folder, const std::string& name);
 
 void print_json(const Output& output, nlohmann::json document);  // adds "version": 1
+// The one way JSON reaches stdout (`indent` as dump()'s): bytes that are not
+// UTF-8 (a file name) become U+FFFD, and stderr gets one warning line per such
+// string, showing its bytes escaped ("caf\xff.js").
+void write_json(const Output& output, const nlohmann::json& document, int indent = -1);
 
 }  // namespace migmerge::cli

@@ -28,7 +28,7 @@ core::MigrationSet folder_or_empty(const Project& project, const std::string& sp
     try {
         return folder_at(project, spec);
     } catch (const Error&) {
-        return core::MigrationSet{{}, {}, false};
+        return core::MigrationSet::absent();
     }
 }
 

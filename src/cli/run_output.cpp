@@ -56,7 +56,7 @@ void print_json_event(const Output& output, const run::MigrationEvent& event,
     nlohmann::json line = {{"event", event_word(event.kind, direction)}, {"name", event.name}};
     if (event.kind != run::MigrationEvent::Kind::started) line["seconds"] = event.seconds;
     if (!event.error.empty()) line["error"] = event.error;
-    fmt::print(output.out, "{}\n", line.dump());
+    write_json(output, line);
     output.out.flush();
 }
 
@@ -130,7 +130,7 @@ run::ProgressSink progress_printer(const Output& output, RunDirection direction)
 void print_run_summary(const Output& output, const std::string& command,
                        const run::RunReport& report, bool dry_run, const std::string& folder) {
     if (output.format == Format::json) {
-        fmt::print(output.out, "{}\n", summary_json(command, report, dry_run).dump());
+        write_json(output, summary_json(command, report, dry_run));
     } else if (output.format == Format::github) {
         print_findings_github(output.out, report.findings, folder);
         if (report.failed) {

@@ -1,4 +1,5 @@
-// The findings about one folder with no merge context (`migrate`, `status`).
+// The findings about one folder with no merge context (`migrate`, `status`),
+// and dangling-symlink, which only a work tree can have.
 // duplicate-description is not among them: in real projects it was always two
 // different migrations with similar names, noise on every deploy.
 #include "analysis_rules.hpp"
@@ -13,13 +14,30 @@ std::vector<MigrationName> parse_names(const MigrationSet& folder) {
     return names;
 }
 
+// sequelize-cli lists a link named like a migration and then fails to
+// require it; migmerge's listing skips it, so it is at least said.
+std::vector<Finding> dangling_links(const MigrationSet& folder) {
+    std::vector<Finding> findings;
+    for (const auto& [name, target] : folder.dangling_links) {
+        if (!sequelize_would_run(name)) continue;
+        Finding finding = make_finding(FindingCode::dangling_symlink, Severity::warning, {name});
+        finding.message = name + " is a dangling symlink (to " + target +
+                          ", which does not exist): migmerge skips it, sequelize-cli would try "
+                          "to run it and fail (Cannot find module)";
+        finding.advice = "restore its target, or remove the link";
+        findings.push_back(std::move(finding));
+    }
+    return findings;
+}
+
 }  // namespace rules
 
 std::vector<Finding> analyze_folder(const MigrationSet& folder, const Timestamp& now) {
     std::vector<MigrationName> names = rules::parse_names(folder);
     std::vector<Finding> findings;
-    for (auto&& family : {rules::same_timestamps(names), rules::invalid_names(names),
-                          rules::non_migrations(names), rules::future_timestamps(names, now)}) {
+    for (auto&& family :
+         {rules::same_timestamps(names), rules::invalid_names(names), rules::non_migrations(names),
+          rules::future_timestamps(names, now), rules::dangling_links(folder)}) {
         findings.insert(findings.end(), family.begin(), family.end());
     }
     sort_findings(findings);

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "analysis_rules.hpp"
+#include "migmerge/core/utf8.hpp"
 
 namespace migmerge::core::rules {
 namespace {
@@ -29,6 +30,12 @@ std::vector<std::string> name_errors(const MigrationName& name) {
                            "and .cts file in the folder) but is not named "
                            "YYYYMMDDHHMMSS-description, so it runs in an arbitrary place");
     }
+    if (!is_valid_utf8(name.file)) {
+        problems.push_back(escape_invalid_utf8(name.file) +
+                           " is not valid UTF-8: node reads file names as UTF-8, so "
+                           "sequelize-cli cannot load it (Cannot find module), and "
+                           "SequelizeMeta's name column cannot store it");
+    }
     if (name.file.size() > max_name_bytes) {
         problems.push_back(name.file.substr(0, 40) + "... is " + std::to_string(name.file.size()) +
                            " bytes long: inserting it into SequelizeMeta's VARCHAR(255) name "
@@ -49,6 +56,8 @@ Finding invalid_name_error(const MigrationName& name, const std::vector<std::str
     finding.advice = name.kind == NameKind::untimestamped
                          ? "give it a YYYYMMDDHHMMSS-description name or move it out of the "
                            "migrations folder"
+                     : !is_valid_utf8(name.file)
+                         ? "rename it using letters, digits, '-', '_' and '.'"
                          : "shorten its description so the name fits in 255 bytes";
     return finding;
 }

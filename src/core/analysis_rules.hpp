@@ -19,6 +19,7 @@ std::vector<Finding> future_timestamps(const std::vector<MigrationName>& names,
 std::vector<Finding> invalid_names(const std::vector<MigrationName>& names);
 std::vector<Finding> non_migrations(const std::vector<MigrationName>& names);
 std::vector<Finding> duplicate_descriptions(const std::vector<MigrationName>& names);
+std::vector<Finding> dangling_links(const MigrationSet& folder);
 
 // Merge rules: they compare the merge base with the sides and the result.
 std::vector<Finding> history_changes(const AnalysisInput& input);  // modified, deleted, renamed

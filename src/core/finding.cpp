@@ -25,6 +25,8 @@ std::string to_string(FindingCode code) {
             return "future-timestamp";
         case FindingCode::duplicate_description:
             return "duplicate-description";
+        case FindingCode::dangling_symlink:
+            return "dangling-symlink";
         case FindingCode::orphaned:
             return "orphaned";
         case FindingCode::out_of_order_pending:

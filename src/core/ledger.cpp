@@ -28,9 +28,12 @@ bool is_comment_or_blank(const std::string& line) {
     return line.find_first_not_of(" \t") == std::string::npos;
 }
 
+// Windows editors (Notepad, PowerShell's Out-File) start a file with one.
+constexpr const char* utf8_bom = "\xEF\xBB\xBF";
+
 std::vector<std::string> split_lines(const std::string& text) {
     std::vector<std::string> lines;
-    std::size_t start = 0;
+    std::size_t start = text.compare(0, 3, utf8_bom) == 0 ? 3 : 0;
     while (start < text.size()) {
         std::size_t end = text.find('\n', start);
         if (end == std::string::npos) end = text.size();
@@ -55,7 +58,7 @@ Ledger Ledger::parse(const std::string& text, const std::string& source) {
                             problem, "each line is: old name, one tab, new name");
         }
         std::size_t tab = lines[i].find('\t');
-        ledger.add({lines[i].substr(0, tab), lines[i].substr(tab + 1)});
+        ledger.add({lines[i].substr(0, tab), lines[i].substr(tab + 1)}, i + 1);
     }
     return ledger;
 }
@@ -63,24 +66,27 @@ Ledger Ledger::parse(const std::string& text, const std::string& source) {
 Ledger Ledger::merge(const std::vector<Ledger>& ledgers) {
     Ledger merged;
     for (const Ledger& ledger : ledgers) {
-        for (const LedgerEntry& entry : ledger.entries_) merged.add(entry);
+        for (std::size_t i = 0; i < ledger.entries_.size(); ++i) {
+            merged.add(ledger.entries_[i], ledger.lines_[i]);
+        }
     }
     return merged;
 }
 
 Ledger Ledger::from_entries(const std::vector<LedgerEntry>& entries) {
     Ledger ledger;
-    for (const LedgerEntry& entry : entries) ledger.add(entry);
+    for (const LedgerEntry& entry : entries) ledger.add(entry, 0);
     return ledger;
 }
 
-void Ledger::add(const LedgerEntry& entry) {
+void Ledger::add(const LedgerEntry& entry, std::size_t line) {
     auto& indexes = by_from_[entry.from];
     for (std::size_t index : indexes) {
         if (entries_[index].to == entry.to) return;
     }
     indexes.push_back(entries_.size());
     entries_.push_back(entry);
+    lines_.push_back(line);
 }
 
 std::vector<std::string> Ledger::chain_from(const std::string& name) const {

@@ -1,6 +1,7 @@
 #include "migmerge/core/merge_request.hpp"
 
 #include "migmerge/core/error.hpp"
+#include "migmerge/core/ledger_check.hpp"
 
 namespace migmerge::core {
 namespace {
@@ -57,10 +58,15 @@ MigrationSet union_of(const MigrationSet& base, const MigrationSet& head) {
 
 Ledger merged_ledger(const MergeSets& sets, const SideChoice& sides, const std::string& folder) {
     const std::string file = folder + "/" + ledger_file_name;
-    return Ledger::merge(
-        {Ledger::parse(sets.base.ledger_text, sides.base + ":" + file),
-         Ledger::parse(sets.head.ledger_text, sides.head + ":" + file),
-         Ledger::parse(sets.result.ledger_text, to_string(sides.judged) + ":" + file)});
+    const std::string result_source = to_string(sides.judged) + ":" + file;
+    // Each ledger is judged against the folder it lives in. The union of two
+    // sides is no folder of its own (its ledger is head's): git's merge would
+    // drop a file one side renamed, the union keeps both names.
+    Ledger result = sides.judged == Judged::union_of_sides
+                        ? Ledger::parse(sets.result.ledger_text, result_source)
+                        : read_ledger(sets.result, result_source);
+    return Ledger::merge({read_ledger(sets.base, sides.base + ":" + file),
+                          read_ledger(sets.head, sides.head + ":" + file), result});
 }
 
 }  // namespace migmerge::core

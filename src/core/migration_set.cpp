@@ -2,6 +2,12 @@
 
 namespace migmerge::core {
 
+MigrationSet MigrationSet::absent() {
+    MigrationSet set;
+    set.folder_exists = false;
+    return set;
+}
+
 std::optional<std::string> MigrationSet::content_of(const std::string& name) const {
     auto found = files.find(name);
     if (found == files.end()) return std::nullopt;
@@ -16,7 +22,14 @@ std::ostream& operator<<(std::ostream& out, const MigrationSet& set) {
         out << separator << name << "=" << content.substr(0, 7);
         separator = ", ";
     }
-    if (!set.ledger_text.empty()) out << separator << "ledger " << set.ledger_text.size() << " B";
+    if (!set.ledger_text.empty()) {
+        out << separator << "ledger " << set.ledger_text.size() << " B";
+        separator = ", ";
+    }
+    for (const auto& [name, target] : set.dangling_links) {
+        out << separator << name << " -> " << target << " (dangling)";
+        separator = ", ";
+    }
     return out << "}";
 }
 

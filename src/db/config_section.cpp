@@ -5,6 +5,7 @@
 
 #include "conninfo.hpp"
 #include "migmerge/core/error.hpp"
+#include "migmerge/sys/json_text.hpp"
 
 using nlohmann::json;
 
@@ -17,7 +18,7 @@ std::optional<std::string> scalar(const json& section, const char* key) {
     const json& value = section[key];
     if (value.is_string()) return value.get<std::string>();
     if (value.is_number_integer()) return std::to_string(value.get<long long>());
-    if (value.is_number() || value.is_boolean()) return value.dump();
+    if (value.is_number() || value.is_boolean()) return sys::json_text(value);
     return std::nullopt;
 }
 

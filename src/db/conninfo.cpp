@@ -5,7 +5,6 @@
 #include <memory>
 
 #include "migmerge/core/error.hpp"
-#include "migmerge/sys/secret_scrub.hpp"
 
 namespace migmerge::db::detail {
 namespace {
@@ -17,24 +16,63 @@ struct MessageDeleter {
     void operator()(char* message) const { PQfreemem(message); }
 };
 
-// libpq quotes a bad token in its message; for a URL that token may be the
-// password, so the whole user-info part is hidden.
-std::string describe_parse_error(const char* message, const std::string& text) {
-    std::string cause = message ? message : "not a connection string";
-    return sys::scrub_url_userinfo(cause, text);
+// libpq's parse errors quote the token they stopped at (a piece of the
+// password, maybe) or the whole URL: only the kind of problem is kept.
+std::string describe_parse_error(const char* message) {
+    static const std::pair<const char*, const char*> kinds[] = {
+        {"invalid percent-encoded token", "a '%' not followed by two hex digits"},
+        {"forbidden value %00", "a percent-encoded NUL (%00)"},
+        {"invalid URI propagated", "not a postgres:// or postgresql:// URL"},
+        {"end of string reached when looking for matching \"]\"",
+         "an IPv6 host address without its closing ']'"},
+        {"IPv6 host address may not be empty", "an empty IPv6 host address"},
+        {"unexpected character", "an unexpected character after the host (':' or '/' expected)"},
+        {"extra key/value separator", "a query parameter with more than one '='"},
+        {"missing key/value separator", "a query parameter without '='"},
+        {"invalid URI query parameter", "an unknown query parameter"},
+        {"missing \"=\" after", "a word without '=' in a keyword=value string"},
+        {"invalid connection option", "an unknown connection option"},
+        {"unterminated quoted string", "an unterminated quoted value"},
+        {"connection info string size exceeds", "it is too long"},
+    };
+    const std::string text = message ? message : "";
+    for (const auto& [start, kind] : kinds) {
+        if (text.rfind(start, 0) == 0) return kind;
+    }
+    return "libpq cannot read it";
+}
+
+bool is_url(const std::string& text) {
+    return text.rfind("postgres://", 0) == 0 || text.rfind("postgresql://", 0) == 0;
+}
+
+// libpq's user info ends at the first '@', or is absent when a '/' comes
+// first. A raw '@' or '/' in a password leaves an '@' after that point, and
+// the rest of the password becomes the host, port and database name, which
+// every message then shows: such a URL is refused before libpq sees it.
+bool has_stray_at(const std::string& url) {
+    std::size_t start = url.find("://") + 3;
+    std::size_t stop = url.find_first_of("@/", start);
+    if (stop == std::string::npos) return false;
+    std::size_t rest = url[stop] == '@' ? stop + 1 : stop;
+    std::size_t at = url.find('@', rest);
+    return at != std::string::npos && at < url.find('?', rest);
 }
 
 }  // namespace
 
 ParsedConninfo parse_conninfo(const std::string& text, const std::string& source) {
+    const std::string what = "cannot parse the database URL from " + source;
+    if (is_url(text) && has_stray_at(text)) {
+        throw bad_input(what,
+                        "an '@' after the user name and password: percent-encode '@', ':' and "
+                        "'/' in them (%40, %3A, %2F)");
+    }
     char* raw_message = nullptr;
     std::unique_ptr<PQconninfoOption, OptionsDeleter> options(
         PQconninfoParse(text.c_str(), &raw_message));
     std::unique_ptr<char, MessageDeleter> message(raw_message);
-    if (!options) {
-        throw bad_input("cannot parse the connection string from " + source,
-                        describe_parse_error(message.get(), text));
-    }
+    if (!options) throw bad_input(what, describe_parse_error(message.get()));
     ParsedConninfo parsed;
     for (const PQconninfoOption* option = options.get(); option->keyword; ++option) {
         if (!option->val) continue;

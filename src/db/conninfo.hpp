@@ -13,7 +13,10 @@ struct ParsedConninfo {
 };
 
 // `text` is a postgres:// URI or a key=value string; `source` names where it
-// came from for the Error(bad_input) a malformed one raises.
+// came from for the Error(bad_input) a malformed one raises, which says what
+// is wrong but never quotes the text (a piece of it may be the password). A
+// URL with an '@' after its user info (a raw '@' or '/' in the password) is
+// malformed: libpq would read the rest of the password as the host.
 ParsedConninfo parse_conninfo(const std::string& text, const std::string& source);
 
 // A value as a single-quoted conninfo literal: 'it\'s'.

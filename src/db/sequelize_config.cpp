@@ -1,9 +1,11 @@
 #include "sequelize_config.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "config_section.hpp"
 #include "migmerge/core/error.hpp"
+#include "migmerge/sys/json_text.hpp"
 #include "migmerge/sys/text_file.hpp"
 
 namespace fs = std::filesystem;
@@ -45,6 +47,49 @@ EvaluatedModule evaluate(const fs::path& path, const ConnectionOptions& options,
     return options.evaluate_js(JsModuleKind::config, path.string());
 }
 
+// A flat config is one connection (sequelize-cli uses such a file whole); any
+// other object is environment sections, and one must be chosen.
+bool is_flat(const json& config) {
+    static const char* const kSequelizeOptions[] = {"database",
+                                                    "username",
+                                                    "password",
+                                                    "host",
+                                                    "port",
+                                                    "dialect",
+                                                    "url",
+                                                    "use_env_variable",
+                                                    "dialectOptions",
+                                                    "define",
+                                                    "pool",
+                                                    "logging",
+                                                    "timezone",
+                                                    "ssl",
+                                                    "protocol",
+                                                    "replication",
+                                                    "migrationStorage",
+                                                    "migrationStorageTableName",
+                                                    "migrationStorageTableSchema",
+                                                    "migrationTimestamps",
+                                                    "seederStorage"};
+    for (const char* key : kSequelizeOptions) {
+        if (config.contains(key)) return true;
+    }
+    return std::none_of(config.begin(), config.end(), [](const json& v) { return v.is_object(); });
+}
+
+// "development, production and test" (JSON objects keep their keys sorted).
+std::string environments_of(const json& config) {
+    std::vector<std::string> names;
+    for (auto it = config.begin(); it != config.end(); ++it) {
+        if (it->is_object()) names.push_back(it.key());
+    }
+    std::string text;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        text += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
+    }
+    return text;
+}
+
 std::string shown_path(const fs::path& path, const std::string& project_dir) {
     fs::path relative = path.lexically_relative(project_dir);
     bool inside = !relative.empty() && *relative.begin() != "..";
@@ -67,22 +112,28 @@ std::optional<SequelizeConfig> read_sequelize_config(const ConnectionOptions& op
     }
 }
 
-std::string environment_name(const ConnectionOptions& options, const Environment& environment) {
-    if (options.env) return *options.env;
+ChosenEnvironment environment_name(const ConnectionOptions& options,
+                                   const Environment& environment) {
+    if (options.env) return {*options.env, "--env"};
     auto node_env = environment.find("NODE_ENV");
-    if (node_env != environment.end() && !node_env->second.empty()) return node_env->second;
-    return "development";
+    if (node_env != environment.end() && !node_env->second.empty())
+        return {node_env->second, "NODE_ENV"};
+    return {"development", "the default"};
 }
 
-ConnectionTarget target_from_config(const SequelizeConfig& config, const std::string& env) {
-    // Like sequelize-cli: a config without a section for `env` is used whole.
+ConnectionTarget target_from_config(const SequelizeConfig& config, const ChosenEnvironment& env) {
     const json& value = config.value;
-    bool has_section = value.is_object() && value.contains(env) && value[env].is_object();
-    std::string source = config.path + " (" + env + ")";
+    const bool has_section = value.is_object() && value.contains(env.name);
+    if (!has_section && value.is_object() && !is_flat(value)) {
+        throw bad_input(
+            "no environment '" + env.name + "' (" + env.chosen_by + ") in " + config.path,
+            "its environments are " + environments_of(value));
+    }
+    std::string source = config.path + " (" + env.name + ")";
     ConnectionTarget target =
-        target_from_section(has_section ? value[env] : value, source, config.environment);
-    target.config_json = value.dump();
-    target.config_env = env;
+        target_from_section(has_section ? value[env.name] : value, source, config.environment);
+    target.config_json = sys::json_text(value);
+    target.config_env = env.name;
     return target;
 }
 

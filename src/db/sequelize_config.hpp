@@ -19,11 +19,21 @@ struct SequelizeConfig {
 // malformed config; Error(resource) when a JS config cannot be evaluated.
 std::optional<SequelizeConfig> read_sequelize_config(const ConnectionOptions& options);
 
-// --env, else NODE_ENV, else development.
-std::string environment_name(const ConnectionOptions& options, const Environment& environment);
+struct ChosenEnvironment {
+    std::string name;
+    std::string chosen_by;  // "--env", "NODE_ENV" or "the default", for messages
+};
 
-// The target of the config's section for `env`. Error(bad_input) for a
-// non-postgres dialect or an unset use_env_variable.
-ConnectionTarget target_from_config(const SequelizeConfig& config, const std::string& env);
+// --env, else NODE_ENV, else development.
+ChosenEnvironment environment_name(const ConnectionOptions& options,
+                                   const Environment& environment);
+
+// The target of the config's section for `env`; a flat config (top-level
+// connection keys such as database, host, username, url, use_env_variable,
+// or no sections at all) is used whole. Error(bad_input) when a config of
+// environment sections has none for `env` (sequelize-cli would use the whole
+// file, so libpq's defaults and the default table), for a non-postgres
+// dialect or an unset use_env_variable.
+ConnectionTarget target_from_config(const SequelizeConfig& config, const ChosenEnvironment& env);
 
 }  // namespace migmerge::db::detail

@@ -56,7 +56,7 @@ core::MigrationSet Repository::read_commit(const std::string& commit,
     check(git_commit_tree(&raw_root, found.get()), "cannot read the tree of " + commit);
     TreeHandle root(raw_root);
     TreeHandle tree = folder_tree(impl_->get(), root.get(), normalized);
-    if (!tree) return core::MigrationSet{{}, {}, false};
+    if (!tree) return core::MigrationSet::absent();
     return list_tree(impl_->get(), tree.get(), normalized);
 }
 

@@ -38,7 +38,7 @@ core::MigrationSet Repository::read_index(const std::string& folder) const {
     std::string normalized = normalize_folder(folder);
     std::string prefix = normalized.empty() ? "" : normalized + "/";
     IndexHandle index = impl_->fresh_index();
-    core::MigrationSet set{{}, {}, false};
+    core::MigrationSet set = core::MigrationSet::absent();
     std::size_t count = git_index_entrycount(index.get());
     for (std::size_t i = first_position(index.get(), prefix); i < count; ++i) {
         const git_index_entry* entry = git_index_get_byindex(index.get(), i);

@@ -42,7 +42,7 @@ core::MigrationSet Repository::read_workdir(const std::string& folder) const {
     std::string normalized = normalize_folder(folder);
     fs::path dir = fs::path(workdir()) / normalized;
     std::error_code error;
-    if (!fs::is_directory(dir, error)) return core::MigrationSet{{}, {}, false};
+    if (!fs::is_directory(dir, error)) return core::MigrationSet::absent();
     return list_directory(impl_->get(), dir, normalized);
 }
 

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "migmerge/core/error.hpp"
+#include "migmerge/sys/json_text.hpp"
 
 namespace migmerge::run::protocol {
 namespace {
@@ -49,27 +50,26 @@ std::string init_command(const db::ConnectionTarget& target, const std::string& 
     json config = json::parse(target.config_json, nullptr, false);
     json connection = connection_of(target);
     connection["applicationName"] = application_name;
-    return json{{"cmd", "init"},
-                {"env", target.config_env},
-                {"config", config.is_discarded() ? json(nullptr) : config},
-                {"connection", connection}}
-        .dump();
+    return sys::json_text(json{{"cmd", "init"},
+                               {"env", target.config_env},
+                               {"config", config.is_discarded() ? json(nullptr) : config},
+                               {"connection", connection}});
 }
 
 std::string step_command(const std::string& direction, const LocalMigration& migration) {
-    return json{{"cmd", direction}, {"name", migration.name}, {"path", migration.path}}.dump();
+    return sys::json_text(
+        json{{"cmd", direction}, {"name", migration.name}, {"path", migration.path}});
 }
 
 std::string transactional_step_command(const LocalMigration& migration,
                                        const db::RecordStatement& record) {
     json statement = {{"sql", record.sql}, {"bind", record.parameters}};
     if (record.duration_parameter) statement["durationAt"] = *record.duration_parameter;
-    return json{{"cmd", "up"},
-                {"name", migration.name},
-                {"path", migration.path},
-                {"transaction", true},
-                {"record", statement}}
-        .dump();
+    return sys::json_text(json{{"cmd", "up"},
+                               {"name", migration.name},
+                               {"path", migration.path},
+                               {"transaction", true},
+                               {"record", statement}});
 }
 
 Reply parse_reply(const std::string& line) {

@@ -11,6 +11,7 @@
 #include <system_error>
 
 #include "migmerge/core/error.hpp"
+#include "migmerge/core/ledger_check.hpp"
 #include "migmerge/core/migration_name.hpp"
 #include "migmerge/core/sha256.hpp"
 #include "migmerge/sys/text_file.hpp"
@@ -25,33 +26,56 @@ struct DirCloser {
 };
 using DirHandle = std::unique_ptr<DIR, DirCloser>;
 
+enum class EntryKind { regular_file, dangling_link, other };
+
 // d_type spares a stat per file; links and file systems without it need one.
-bool is_regular_file(const std::string& dir, const dirent& entry) {
-    if (entry.d_type == DT_REG) return true;
-    if (entry.d_type != DT_LNK && entry.d_type != DT_UNKNOWN) return false;
+// A link whose target cannot be reached is dangling.
+EntryKind kind_of(const std::string& dir, const dirent& entry) {
+    if (entry.d_type == DT_REG) return EntryKind::regular_file;
+    if (entry.d_type != DT_LNK && entry.d_type != DT_UNKNOWN) return EntryKind::other;
+    const std::string path = dir + "/" + entry.d_name;
     struct stat info {};
-    return ::stat((dir + "/" + entry.d_name).c_str(), &info) == 0 && S_ISREG(info.st_mode);
+    if (::stat(path.c_str(), &info) == 0) {
+        return S_ISREG(info.st_mode) ? EntryKind::regular_file : EntryKind::other;
+    }
+    bool link = ::lstat(path.c_str(), &info) == 0 && S_ISLNK(info.st_mode);
+    return link ? EntryKind::dangling_link : EntryKind::other;
 }
 
-// Regular files only (a symlink to one counts, as it does for sequelize-cli's
-// readdir + require), by basename in byte order. Plain readdir: building a
-// std::filesystem::path per entry dominated listing 100,000 files.
-std::vector<std::string> regular_file_names(const std::string& dir) {
+struct Listing {
+    std::vector<std::string> files;           // by basename in byte order
+    std::vector<std::string> dangling_links;  // likewise
+};
+
+// Regular files (a symlink to one counts, as it does for sequelize-cli's
+// readdir + require) and dangling links, which sequelize-cli lists and then
+// fails to require. Plain readdir: building a std::filesystem::path per
+// entry dominated listing 100,000 files.
+Listing list_folder(const std::string& dir) {
     DirHandle handle(::opendir(dir.c_str()));
     if (!handle) {
         throw resource_failure("cannot read the migrations folder " + dir, std::strerror(errno));
     }
-    std::vector<std::string> names;
+    Listing listing;
     errno = 0;
     while (const dirent* entry = ::readdir(handle.get())) {
-        if (is_regular_file(dir, *entry)) names.emplace_back(entry->d_name);
+        EntryKind kind = kind_of(dir, *entry);
+        if (kind == EntryKind::regular_file) listing.files.emplace_back(entry->d_name);
+        if (kind == EntryKind::dangling_link) listing.dangling_links.emplace_back(entry->d_name);
         errno = 0;
     }
     if (errno != 0) {
         throw resource_failure("cannot read the migrations folder " + dir, std::strerror(errno));
     }
-    std::sort(names.begin(), names.end());
-    return names;
+    std::sort(listing.files.begin(), listing.files.end());
+    std::sort(listing.dangling_links.begin(), listing.dangling_links.end());
+    return listing;
+}
+
+std::string link_target(const std::string& path) {
+    std::error_code error;
+    std::string target = fs::read_symlink(path, error).string();
+    return error ? "?" : target;
 }
 
 void add_file(LocalFolder& folder, std::string name, FolderContents contents) {
@@ -68,6 +92,16 @@ void add_file(LocalFolder& folder, std::string name, FolderContents contents) {
     }
 }
 
+// Every command that reads the folder refuses a ledger that would run a
+// migration twice, before it connects, runs or writes anything.
+void check_ledger(const LocalFolder& folder) {
+    if (folder.ledger_text.empty()) return;
+    std::vector<std::string> names;
+    names.reserve(folder.migrations.size());
+    for (const LocalMigration& migration : folder.migrations) names.push_back(migration.name);
+    core::read_ledger(folder.ledger_text, folder.dir + "/" + core::ledger_file_name, names);
+}
+
 }  // namespace
 
 LocalFolder read_local_folder(const std::string& dir, FolderContents contents) {
@@ -77,9 +111,13 @@ LocalFolder read_local_folder(const std::string& dir, FolderContents contents) {
     if (error || !fs::is_directory(absolute, error)) throw bad_input("no migrations folder", dir);
     LocalFolder folder;
     folder.dir = absolute.string();
-    std::vector<std::string> names = regular_file_names(folder.dir);
-    folder.migrations.reserve(names.size());  // 100,000 entries: no regrowth
-    for (std::string& name : names) add_file(folder, std::move(name), contents);
+    Listing listing = list_folder(folder.dir);
+    folder.migrations.reserve(listing.files.size());  // 100,000 entries: no regrowth
+    for (std::string& name : listing.files) add_file(folder, std::move(name), contents);
+    for (const std::string& name : listing.dangling_links) {
+        folder.dangling_links[name] = link_target(folder.dir + "/" + name);
+    }
+    check_ledger(folder);
     return folder;
 }
 

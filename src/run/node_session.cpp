@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "migmerge/core/error.hpp"
+#include "migmerge/sys/json_text.hpp"
 #include "migmerge/sys/text_file.hpp"
 #include "node_process.hpp"
 
@@ -35,7 +36,7 @@ db::EvaluatedModule parse_evaluation(const std::string& line, const std::string&
         throw bad_input("cannot evaluate " + file, sys::first_line(reply.value("message", "")),
                         "run `node " + file + "` to see the whole error");
     }
-    return {reply["value"].dump(), environment_of(reply["env"])};
+    return {sys::json_text(reply["value"]), environment_of(reply["env"])};
 }
 
 }  // namespace
@@ -100,7 +101,7 @@ db::EvaluatedModule NodeSession::evaluate(db::JsModuleKind kind, const std::stri
     // Errors of the request itself (node missing, the time limit) name the file.
     std::optional<std::string> reply;
     try {
-        reply = request(json{{"cmd", command}, {"file", file}}.dump(), evaluation_limit_);
+        reply = request(sys::json_text(json{{"cmd", command}, {"file", file}}), evaluation_limit_);
     } catch (const Error& error) {
         std::string hint = error.hint().empty() ? "run `node " + file + "` to see what it waits for"
                                                 : error.hint();

@@ -163,5 +163,21 @@ TEST(PrintJson, AddsTheVersionAndIndentsByTwo) {
     EXPECT_EQ(captured.text(), "{\n  \"command\": \"check\",\n  \"version\": 1\n}\n");
 }
 
+// A file name with byte 0xff: dump() threw type_error.316 and the command
+// died with "unexpected failure".
+TEST(FindingsOutput, JsonOfANameThatIsNotUtf8IsValidAndWarnedAbout) {
+    const std::string name = "20240101000000-caf\xff.js";
+    core::Finding finding = core::make_finding(FindingCode::invalid_name, Severity::error, {name});
+    finding.message = "not UTF-8";
+    Captured captured;
+    print_json(captured.output(Format::json),
+               {{"findings", to_json(std::vector<core::Finding>{finding})}});
+    nlohmann::json document = captured.json();
+    EXPECT_EQ(document["findings"][0]["files"][0], "20240101000000-caf\xef\xbf\xbd.js");
+    EXPECT_EQ(captured.err.str(),
+              "migmerge: warning: 20240101000000-caf\\xff.js is not valid UTF-8; the JSON output "
+              "shows U+FFFD for its invalid bytes\n");
+}
+
 }  // namespace
 }  // namespace migmerge::cli

@@ -80,6 +80,34 @@ TEST(AnalyzeFolder, AwkwardDescriptionsAreWarnings) {
     EXPECT_THAT(findings_for({"20260101000000-add_users-v2.0.js"}), IsEmpty());
 }
 
+// node reads the folder's names as UTF-8: sequelize-cli fails on such a file
+// with "Cannot find module", and PostgreSQL refuses it in SequelizeMeta.
+TEST(AnalyzeFolder, ANameThatIsNotUtf8IsAnError) {
+    for (std::string name :
+         {"20260101000000-caf\xff.js", "20260101000000-caf\xe9.js", "helper\xff.js"}) {
+        auto findings = findings_for({name});
+        ASSERT_THAT(codes_of(findings), ElementsAre(FindingCode::invalid_name)) << name;
+        EXPECT_EQ(findings[0].severity, Severity::error) << name;
+        EXPECT_THAT(findings[0].files, ElementsAre(name));
+        EXPECT_THAT(findings[0].message, HasSubstr("is not valid UTF-8"));
+    }
+    auto findings = findings_for({"20260101000000-caf\xff.js"});
+    EXPECT_THAT(findings[0].message, HasSubstr("20260101000000-caf\\xff.js is not valid UTF-8"));
+    EXPECT_THAT(findings[0].advice, HasSubstr("rename it"));
+}
+
+TEST(AnalyzeFolder, ADanglingSymlinkNamedLikeAMigrationIsAWarning) {
+    MigrationSet folder = folder_of({"20260101000000-a.js"});
+    folder.dangling_links = {{"20260102000000-x.js", "missing.js"}, {"notes.md", "gone.md"}};
+    auto findings = analyze_folder(folder, now);
+    ASSERT_THAT(codes_of(findings), ElementsAre(FindingCode::dangling_symlink));
+    EXPECT_EQ(findings[0].severity, Severity::warning);
+    EXPECT_THAT(findings[0].files, ElementsAre("20260102000000-x.js"));
+    EXPECT_THAT(findings[0].message,
+                HasSubstr("20260102000000-x.js is a dangling symlink (to missing.js"));
+    EXPECT_FALSE(findings[0].advice.empty());
+}
+
 TEST(AnalyzeFolder, TypeScriptBuildOutputBesideItsMigrationIsNoFinding) {
     EXPECT_THAT(
         findings_for({"20260101000000-a.js", "20260101000000-a.d.ts", "20260101000000-a.js.map",

@@ -20,6 +20,7 @@ TEST(Finding, CodesAreSpelledAsTheContract) {
     EXPECT_EQ(to_string(FindingCode::not_a_migration), "not-a-migration");
     EXPECT_EQ(to_string(FindingCode::future_timestamp), "future-timestamp");
     EXPECT_EQ(to_string(FindingCode::duplicate_description), "duplicate-description");
+    EXPECT_EQ(to_string(FindingCode::dangling_symlink), "dangling-symlink");
     EXPECT_EQ(to_string(FindingCode::orphaned), "orphaned");
     EXPECT_EQ(to_string(FindingCode::out_of_order_pending), "out-of-order-pending");
     EXPECT_EQ(to_string(FindingCode::modified_after_apply), "modified-after-apply");

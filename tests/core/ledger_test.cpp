@@ -18,6 +18,35 @@ TEST(Ledger, ParsesEntriesSkippingCommentsAndBlankLines) {
                 ElementsAre(LedgerEntry{"a.js", "b.js"}, LedgerEntry{"c.js", "d.js"}));
 }
 
+// Editors on Windows write a byte order mark first and end lines with CRLF.
+TEST(Ledger, HonoursAByteOrderMarkAndCrlfLineEndings) {
+    Ledger ledger = Ledger::parse(
+        "\xEF\xBB\xBF"
+        "a.js\tb.js\r\n# note\r\nc.js\td.js\r\n");
+    EXPECT_THAT(ledger.entries(),
+                ElementsAre(LedgerEntry{"a.js", "b.js"}, LedgerEntry{"c.js", "d.js"}));
+    EXPECT_EQ(ledger.final_name("a.js"), "b.js");
+}
+
+TEST(Ledger, AByteOrderMarkBeforeACommentLeavesItAComment) {
+    EXPECT_TRUE(Ledger::parse("\xEF\xBB\xBF# renames\n").empty());
+}
+
+TEST(Ledger, AByteOrderMarkCountsOnlyAtTheStart) {
+    const std::string bom = "\xEF\xBB\xBF";
+    Ledger ledger = Ledger::parse(bom + "a.js\tb.js\n" + bom + "c.js\td.js\n");
+    EXPECT_THAT(ledger.entries(),
+                ElementsAre(LedgerEntry{"a.js", "b.js"}, LedgerEntry{bom + "c.js", "d.js"}));
+}
+
+TEST(Ledger, RemembersTheLineOfEachEntry) {
+    Ledger ledger = Ledger::parse("# r\na\tb\n\na\tb\nc\td\n");
+    ASSERT_EQ(ledger.entries().size(), 2u);
+    EXPECT_EQ(ledger.line_of(0), 2u) << "a repeated line keeps its first";
+    EXPECT_EQ(ledger.line_of(1), 5u);
+    EXPECT_EQ(Ledger::from_entries({{"a", "b"}}).line_of(0), 0u);
+}
+
 TEST(Ledger, EmptyTextIsAnEmptyLedger) {
     EXPECT_TRUE(Ledger::parse("").empty());
     EXPECT_TRUE(Ledger::parse("# nothing yet\n").empty());

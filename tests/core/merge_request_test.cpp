@@ -67,8 +67,10 @@ TEST(ChooseSides, AHookForcesWhatIsJudged) {
 }
 
 TEST(UnionOf, HasEveryFileOfBothSides) {
-    MigrationSet base{{{"a.js", "1"}, {"b.js", "2"}}, "", true};
-    MigrationSet head{{{"b.js", "2"}, {"c.js", "3"}}, "", false};
+    MigrationSet base;
+    base.files = {{"a.js", "1"}, {"b.js", "2"}};
+    MigrationSet head = MigrationSet::absent();
+    head.files = {{"b.js", "2"}, {"c.js", "3"}};
     MigrationSet result = union_of(base, head);
     EXPECT_EQ(result.files.size(), 3u);
     EXPECT_TRUE(result.folder_exists);

@@ -129,7 +129,8 @@ core::StatusReport status_with_out_of_order() {
 }
 
 TEST(RunBlockers, AnErrorAboutFilesEveryDatabaseRanIsANote) {
-    Finding legacy{FindingCode::same_timestamp, Severity::error, {a, b}, Side::none, "both at one"};
+    Finding legacy{
+        FindingCode::same_timestamp, Severity::error, {a, b}, Side::none, "both at one", false, {}};
     Finding pending = legacy;
     pending.files = {b, c};
     std::vector<Finding> settled = run_blockers({legacy, pending}, {a, b});

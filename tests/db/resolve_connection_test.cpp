@@ -141,6 +141,61 @@ TEST_F(ResolveConnection, ConfigWithoutEnvironmentSectionsIsUsedWhole) {
     EXPECT_EQ(target.params.at("host"), "localhost");  // Sequelize's default
 }
 
+// sequelize-cli would use the whole file, so libpq's defaults (and the
+// default table): a typo in --env must not reach some other database.
+TEST_F(ResolveConnection, AnEnvironmentTheConfigLacksIsBadInputNamingIt) {
+    write_config_json();
+    ConnectionOptions given = options();
+    given.env = "staging";
+    Error error = expect_error([&] { resolve_connection(given); }, ExitCode::bad_input);
+    EXPECT_EQ(error.one_line(),
+              "no environment 'staging' (--env) in config/config.json: its environments are "
+              "development and production");
+    EXPECT_EQ(error.hint(), "");
+    given.env.reset();
+    given.environment = {{"NODE_ENV", "prod"}};
+    expect_error([&] { resolve_connection(given); }, ExitCode::bad_input,
+                 "no environment 'prod' (NODE_ENV) in config/config.json");
+}
+
+TEST_F(ResolveConnection, AMissingDefaultEnvironmentIsBadInputToo) {
+    write_config_json(R"({"production": {"database": "p"}, "test": {"database": "t"}})");
+    expect_error([&] { resolve_connection(options()); }, ExitCode::bad_input,
+                 "no environment 'development' (the default) in config/config.json: its "
+                 "environments are production and test");
+}
+
+// With --url the config still names SequelizeMeta's table: the wrong
+// section would make every migration look pending.
+TEST_F(ResolveConnection, AnEnvironmentTheConfigLacksIsBadInputWithAUrlToo) {
+    write_config_json();
+    ConnectionOptions given = options();
+    given.url = "postgres://u@h/d";
+    given.env = "staging";
+    expect_error([&] { resolve_connection(given); }, ExitCode::bad_input, "no environment");
+}
+
+TEST_F(ResolveConnection, AFlatConfigIsUsedWholeForAnyEnvironment) {
+    write_config_json(R"({"username": "flat", "database": "flat_db",
+                          "dialectOptions": {"ssl": true}, "pool": {"max": 5}})");
+    ConnectionOptions given = options();
+    given.env = "staging";
+    ConnectionTarget target = resolve_connection(given);
+    EXPECT_EQ(target.params.at("user"), "flat");
+    EXPECT_EQ(target.source, "config/config.json (staging)");
+    write_config_json(R"({"use_env_variable": "MY_DB"})");
+    given.environment = {{"MY_DB", "postgres://u@h.example/d"}};
+    EXPECT_EQ(resolve_connection(given).params.at("host"), "h.example");
+    write_config_json("{}");
+    EXPECT_EQ(resolve_connection(given).params.at("host"), "localhost");
+}
+
+TEST_F(ResolveConnection, AnEnvironmentThatIsNoObjectIsBadInput) {
+    write_config_json(R"({"development": "postgres://u@h/d", "test": {"database": "t"}})");
+    expect_error([&] { resolve_connection(options()); }, ExitCode::bad_input,
+                 "cannot use config/config.json (development): not a JSON object");
+}
+
 TEST_F(ResolveConnection, UseEnvVariableReadsTheUrlFromTheEnvironment) {
     write_config_json(R"({"development": {"use_env_variable": "MY_DB", "dialect": "postgres"}})");
     ConnectionOptions given = options();
@@ -193,6 +248,70 @@ TEST_F(ResolveConnection, MissingConfigOptionFileIsBadInput) {
     ConnectionOptions given = options();
     given.config_file = "nope.json";
     expect_error([&] { resolve_connection(given); }, ExitCode::bad_input);
+}
+
+// The pieces of a password "Xq7@Zk9:Wv3/Rt5" that a bad URL must not show.
+const std::vector<std::string> kPieces = {"Xq7", "Zk9", "Wv3", "Rt5"};
+
+void expect_no_piece(const Error& error) {
+    for (const std::string& piece : kPieces) {
+        EXPECT_EQ(error.one_line().find(piece), std::string::npos) << error.one_line();
+        EXPECT_EQ(error.hint().find(piece), std::string::npos) << error.hint();
+    }
+}
+
+// libpq reads the user info up to the first '@' or '/': the rest of such a
+// password became the host, port and database name of every message.
+TEST_F(ResolveConnection, ARawAtOrSlashInThePasswordIsBadInputShowingNoPieceOfIt) {
+    for (const std::string url :
+         {"postgres://me:Xq7@Zk9:Wv3/Rt5@127.0.0.1:5432/db", "postgresql://me:Xq7/Rt5@127.0.0.1/db",
+          "postgres://me:Xq7@Zk9@db.host/db?sslmode=disable"}) {
+        SCOPED_TRACE(url);
+        ConnectionOptions given = options();
+        given.url = url;
+        Error error = expect_error([&] { resolve_connection(given); }, ExitCode::bad_input);
+        EXPECT_EQ(error.context(), "cannot parse the database URL from --url");
+        EXPECT_NE(error.cause().find("percent-encode"), std::string::npos) << error.cause();
+        expect_no_piece(error);
+        given.url.reset();
+        given.environment = {{"DATABASE_URL", url}};
+        expect_no_piece(expect_error([&] { resolve_connection(given); }, ExitCode::bad_input,
+                                     "cannot parse the database URL from DATABASE_URL"));
+    }
+}
+
+TEST_F(ResolveConnection, ARawAtInAConfigsUrlIsBadInputToo) {
+    write_config_json(
+        R"({"development": {"url": "postgres://me:Xq7@Zk9:Wv3/Rt5@h/db", "dialect": "postgres"}})");
+    expect_no_piece(expect_error([&] { resolve_connection(options()); }, ExitCode::bad_input,
+                                 "cannot parse the database URL from config/config.json"));
+}
+
+TEST_F(ResolveConnection, LibpqsParseErrorsNameTheProblemWithoutQuotingTheText) {
+    for (const std::string text :
+         {"postgres://me:Xq7%zzZk9@host/db", "postgres://me:Xq7Zk9@[::1/Wv3Rt5",
+          "postgres://me:Xq7Zk9@host/db?Wv3Rt5=1", "postgres://me:Xq7Zk9@host/db?Wv3Rt5",
+          "host=h password=Xq7 Zk9", "host=h password='Xq7Zk9"}) {
+        SCOPED_TRACE(text);
+        ConnectionOptions given = options();
+        given.url = text;
+        Error error = expect_error([&] { resolve_connection(given); }, ExitCode::bad_input,
+                                   "cannot parse the database URL from --url: ");
+        expect_no_piece(error);
+        EXPECT_EQ(error.one_line().find("postgres://"), std::string::npos) << error.one_line();
+        EXPECT_EQ(error.one_line().find("libpq cannot read it"), std::string::npos)
+            << "each of libpq's messages is known: " << error.one_line();
+    }
+}
+
+TEST_F(ResolveConnection, EncodedOrHarmlessCharactersInThePasswordStillParse) {
+    ConnectionOptions given = options();
+    given.url = "postgres://me:p%40ss%3Aw%2Frd@db.host/app";
+    EXPECT_EQ(resolve_connection(given).password, "p@ss:w/rd");
+    given.url = "postgres://me:pa:ss@db.host/app";  // libpq splits at the first ':'
+    EXPECT_EQ(resolve_connection(given).password, "pa:ss");
+    given.url = "postgres://me:pw@db.host/app?sslrootcert=/certs/a@b.pem";
+    EXPECT_EQ(resolve_connection(given).params.at("sslrootcert"), "/certs/a@b.pem");
 }
 
 TEST_F(ResolveConnection, MalformedUrlIsBadInputWithoutThePassword) {

@@ -58,6 +58,55 @@ TEST_F(MergeScenarioTest, MalformedLedgerNamesTheLine) {
                           "line 3");
 }
 
+// A password with a raw '@', ':' or '/': libpq would read part of it as the
+// host, and the error named that "host". Nothing of the URL may be printed.
+void expect_nothing_of(const ProcessResult& result, const std::string& password) {
+    for (const std::string& piece :
+         {password, std::string("ss:w"), std::string("w/rd"), std::string("p@ss"),
+          std::string("Xq7"), std::string("Zk9"), std::string("Wv3"), std::string("Rt5"),
+          std::string("app_db"), std::string("127.0.0.1")}) {
+        EXPECT_EQ((result.out + result.err).find(piece), std::string::npos) << piece << result;
+    }
+}
+
+TEST_F(MergeScenarioTest, AnUnparsableDatabaseUrlNeverShowsThePassword) {
+    GitRepo repo;
+    build_diverged_branches(repo);
+    for (const std::string password : {"p@ss:w/rd", "Xq7@Zk9:Wv3/Rt5", "Xq7/Rt5"}) {
+        const std::string url = "postgres://app:" + password + "@127.0.0.1:5432/app_db";
+        for (const std::string format : {"text", "json"}) {
+            for (const std::string command : {"status", "migrate"}) {
+                SCOPED_TRACE(url + " " + format + " " + command);
+                ProcessResult given =
+                    run_migmerge({"--format", format, command, "--url", url}, repo.path());
+                expect_one_line_error(given, 2, "cannot parse the database URL from --url");
+                expect_nothing_of(given, password);
+                ProcessResult from_env = run_migmerge({"--format", format, command}, repo.path(),
+                                                      {{"DATABASE_URL", url}});
+                expect_one_line_error(from_env, 2,
+                                      "cannot parse the database URL from DATABASE_URL");
+                expect_nothing_of(from_env, password);
+            }
+        }
+    }
+}
+
+// 99999999999999999999 overflowed on its way to milliseconds: a crash.
+TEST_F(MergeScenarioTest, ALockTimeoutOutOfRangeIsExitTwoInOneLine) {
+    GitRepo repo;
+    build_diverged_branches(repo);
+    for (const std::string command : {"migrate", "undo", "repair"}) {
+        for (const std::string value : {"99999999999999999999", "2147484", "-1", "abc", "1.5"}) {
+            SCOPED_TRACE(command + " " + value);
+            ProcessResult result = run_migmerge({command, "--lock-timeout", value}, repo.path());
+            EXPECT_EQ(result.exit_code, 2) << result;
+            EXPECT_EQ(result.err, "migmerge: error: invalid --lock-timeout '" + value +
+                                      "': give a whole number of seconds from 0 to 2147483\n");
+            EXPECT_EQ(result.out, "");
+        }
+    }
+}
+
 TEST_F(MergeScenarioTest, BadUsageIsExitTwo) {
     GitRepo repo;
     expect_one_line_error(run_migmerge({"check", "--no-such-option"}, repo.path()), 2, "bad usage");

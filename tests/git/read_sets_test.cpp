@@ -66,7 +66,7 @@ TEST_F(ReadSets, AMissingFolderIsReportedNotThrown) {
     repo.write("README.md", "readme");
     repo.commit("no migrations yet");
     Repository found = Repository::discover(repo.path());
-    MigrationSet absent{{}, {}, false};
+    MigrationSet absent = MigrationSet::absent();
     EXPECT_EQ(found.read_commit("HEAD", "migrations"), absent);
     EXPECT_EQ(found.read_commit("HEAD", "README.md"), absent);
     EXPECT_EQ(found.read_index("migrations"), absent);

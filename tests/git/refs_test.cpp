@@ -144,5 +144,31 @@ TEST_F(Refs, AShallowCloneSuggestsDeepening) {
     EXPECT_THAT(error.hint(), HasSubstr("--deepen=N"));
 }
 
+// Past the shallow boundary the walk goes on wherever the objects are here
+// (main's tip is the merge base, fetched with main).
+TEST_F(Refs, AShallowCloneThatHoldsTheMergeBaseFindsIt) {
+    GitRepo origin;
+    origin.commit("first");
+    origin.commit("second");
+    std::string base = origin.rev("HEAD");
+    origin.branch("staging");
+    origin.branch("production");
+    for (const char* branch : {"staging", "production"}) {
+        origin.checkout(branch);
+        origin.commit(std::string(branch) + " one");
+        origin.commit(std::string(branch) + " two");
+    }
+    TempDir outside("migmerge-shallow");
+    std::string clone = outside / "clone";
+    git_in(outside.path(),
+           {"clone", "-q", "--depth", "2", "--no-single-branch", "file://" + origin.path(), clone});
+    Repository found = Repository::discover(clone);
+    ASSERT_TRUE(found.is_shallow());
+    EXPECT_EQ(found.merge_base(found.resolve("origin/production").commit,
+                               found.resolve("origin/staging").commit),
+              base);
+    EXPECT_EQ(found.merge_base("origin/staging", "origin/main"), base);
+}
+
 }  // namespace
 }  // namespace migmerge::test

@@ -73,6 +73,39 @@ TEST(LocalFolder, NamesOnlyListsTheSameFilesAndLedgerWithoutChecksums) {
     EXPECT_EQ(folder.ledger_text, "a.js\tb.js\n");
 }
 
+TEST(LocalFolder, RefusesALedgerThatWouldRunAMigrationTwice) {
+    TempDir dir;
+    write_file(dir / "m/20250101000000-a.js", "");
+    write_file(dir / "m/20250102000000-b.js", "");
+    write_file(dir / "m/.migmerge-renames", "20250101000000-a.js\t20250102000000-b.js\n");
+    for (FolderContents contents : {FolderContents::with_checksums, FolderContents::names_only}) {
+        Error error = test::expect_error([&] { read_local_folder(dir / "m", contents); },
+                                         ExitCode::bad_input);
+        EXPECT_EQ(error.context(), "unsafe ledger entry in " + (dir / "m/.migmerge-renames") +
+                                       " line 1 (20250101000000-a.js -> 20250102000000-b.js)");
+    }
+}
+
+// sequelize-cli lists such a link and fails to require it; so it is kept
+// apart, for a finding, instead of vanishing.
+TEST(LocalFolder, KeepsDanglingSymlinksApartWithTheirTargets) {
+    TempDir dir;
+    write_file(dir / "m/20250101000000-a.js", "abc");
+    std::filesystem::create_symlink("20250101000000-a.js", dir / "m/20250101000001-alias.js");
+    std::filesystem::create_symlink("missing.js", dir / "m/20250102000000-x.js");
+    std::filesystem::create_symlink("loop.js", dir / "m/loop.js");
+    for (FolderContents contents : {FolderContents::with_checksums, FolderContents::names_only}) {
+        LocalFolder folder = read_local_folder(dir / "m", contents);
+        ASSERT_EQ(folder.migrations.size(), 2u);
+        EXPECT_EQ(folder.migrations[1].name, "20250101000001-alias.js")
+            << "a link to a file counts";
+        EXPECT_EQ(folder.dangling_links,
+                  (std::map<std::string, std::string>{{"20250102000000-x.js", "missing.js"},
+                                                      {"loop.js", "loop.js"}}));
+        EXPECT_EQ(to_migration_set(folder).dangling_links, folder.dangling_links);
+    }
+}
+
 TEST(LocalFolder, MissingFolderIsBadInput) {
     TempDir dir;
     Error error = test::expect_error([&] { read_local_folder(dir / "nope"); }, ExitCode::bad_input);

@@ -32,7 +32,8 @@ struct AnalysisInput {
 std::vector<Finding> analyze(const AnalysisInput& input);
 
 // The findings about one folder with no merge context (same-timestamp,
-// invalid-name, not-a-migration, future-timestamp; not duplicate-description):
+// invalid-name, not-a-migration, future-timestamp, dangling-symlink; not
+// duplicate-description):
 // what `migrate` refuses to start on, and what `status` shows.
 std::vector<Finding> analyze_folder(const MigrationSet& folder, const Timestamp& now);
 

@@ -19,6 +19,7 @@ enum class FindingCode {
     not_a_migration,
     future_timestamp,
     duplicate_description,
+    dangling_symlink,  // the work tree only
     // database side
     orphaned,
     out_of_order_pending,

@@ -2,7 +2,8 @@
 // The rename ledger: one "from<TAB>to" per line, appended by `fix`, merged by
 // git's union driver, applied to SequelizeMeta by `repair`. Blank lines and
 // lines starting with '#' are comments. Duplicate lines (which union merges
-// can produce) are harmless.
+// can produce) are harmless. A UTF-8 byte order mark before the first line
+// and CRLF line endings (a ledger edited on Windows) are read as if absent.
 #include <map>
 #include <optional>
 #include <ostream>
@@ -35,6 +36,9 @@ class Ledger {
 
     const std::vector<LedgerEntry>& entries() const { return entries_; }
     bool empty() const { return entries_.empty(); }
+    // The 1-based line entries()[index] was parsed from (its first line when
+    // repeated); 0 for an entry that came from from_entries.
+    std::size_t line_of(std::size_t index) const { return lines_[index]; }
     // Chains are followed in ledger order, as `repair` applies them: from
     // `name`, the first entry renaming it, then the first LATER entry renaming
     // that name, and so on. Each entry is used at most once, so a cycle
@@ -51,11 +55,12 @@ class Ledger {
     friend bool operator==(const Ledger& a, const Ledger& b) { return a.entries_ == b.entries_; }
 
   private:
-    void add(const LedgerEntry& entry);  // skips an entry already present
+    void add(const LedgerEntry& entry, std::size_t line);  // skips an entry already present
     // The names `name` takes after it, in ledger order (empty: never renamed).
     std::vector<std::string> chain_from(const std::string& name) const;
 
     std::vector<LedgerEntry> entries_;
+    std::vector<std::size_t> lines_;  // parallel to entries_
     // from -> indexes of the entries renaming it, ascending; derived from entries_.
     std::unordered_map<std::string, std::vector<std::size_t>> by_from_;
 };

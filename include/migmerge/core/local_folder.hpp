@@ -26,6 +26,8 @@ struct LocalFolder {
     std::vector<std::string> other_files;    // everything else directly inside, but the ledger
     std::map<std::string, std::string> other_checksums;  // other file -> sha256 hex
     std::string ledger_text;
+    // Symbolic links directly inside whose target is missing: name -> target.
+    std::map<std::string, std::string> dangling_links;
 
     const LocalMigration* find(const std::string& name) const;  // nullptr when absent
 };

@@ -53,7 +53,9 @@ SideChoice choose_sides(const MergeRequest& request, const RepositoryState& stat
 MigrationSet union_of(const MigrationSet& base, const MigrationSet& head);
 
 // The ledger the judgement uses: base's, head's and the result's, merged
-// (the result's own lines count: `fix` may have added to it).
+// (the result's own lines count: `fix` may have added to it). Each is first
+// checked against its own folder (read_ledger; not the union of two sides):
+// Error(bad_input) for a malformed or unsafe entry.
 Ledger merged_ledger(const MergeSets& sets, const SideChoice& sides, const std::string& folder);
 
 }  // namespace migmerge::core

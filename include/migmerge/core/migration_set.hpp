@@ -20,13 +20,18 @@ struct MigrationSet {
     std::map<std::string, std::string> files;  // basename -> content id (ledger excluded)
     std::string ledger_text;                   // the ledger file's text; empty if absent
     bool folder_exists = true;                 // false: no migrations folder at that place
+    // The work tree's symbolic links whose target is missing (name -> target);
+    // not in `files`. Always empty for a commit or the index.
+    std::map<std::string, std::string> dangling_links;
+
+    static MigrationSet absent();  // no migrations folder at that place
 
     bool contains(const std::string& name) const { return files.count(name) != 0; }
     std::optional<std::string> content_of(const std::string& name) const;
 
     friend bool operator==(const MigrationSet& a, const MigrationSet& b) {
         return a.files == b.files && a.ledger_text == b.ledger_text &&
-               a.folder_exists == b.folder_exists;
+               a.folder_exists == b.folder_exists && a.dangling_links == b.dangling_links;
     }
 };
 

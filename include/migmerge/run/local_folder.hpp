@@ -14,7 +14,9 @@ using core::LocalMigration;
 // ledger, which is always read); hashing 100,000 files would dominate it.
 enum class FolderContents { with_checksums, names_only };
 
-// Error(bad_input) when the folder does not exist; Error(resource) when it
+// Error(bad_input) when the folder does not exist, or when its ledger is
+// malformed or unsafe (core::read_ledger: an entry that would run a migration
+// twice), naming the ledger by its absolute path; Error(resource) when it
 // cannot be read. With names_only, every checksum is empty.
 LocalFolder read_local_folder(const std::string& dir,
                               FolderContents contents = FolderContents::with_checksums);
