@@ -1,5 +1,6 @@
 // Ledger entries that repair and migrate must not apply: see ledger_check.hpp.
 #include "migmerge/core/ledger_check.hpp"
+#include "sorted_names.hpp"
 
 #include <algorithm>
 #include <unordered_map>
@@ -36,24 +37,7 @@ class Chains {
     std::unordered_map<std::string, std::vector<std::size_t>> by_from_;
 };
 
-// The folder's names, searchable. They come in byte order, and 100,000 of
-// them are not copied into a set.
-class SortedNames {
-  public:
-    explicit SortedNames(const std::vector<std::string>& names) : names_(&names) {
-        if (std::is_sorted(names.begin(), names.end())) return;
-        copy_ = names;
-        std::sort(copy_.begin(), copy_.end());
-        names_ = &copy_;
-    }
-    bool contains(const std::string& name) const {
-        return std::binary_search(names_->begin(), names_->end(), name);
-    }
-
-  private:
-    const std::vector<std::string>* names_;
-    std::vector<std::string> copy_;
-};
+using detail::SortedNames;
 
 std::string still_a_file_reason(const LedgerEntry& entry, bool to_is_file) {
     if (to_is_file) {

@@ -1,5 +1,6 @@
 // `repair` decided without a database: the ledger replayed over the rows.
 #include "migmerge/core/repair_plan.hpp"
+#include "sorted_names.hpp"
 
 #include <algorithm>
 #include <unordered_map>
@@ -10,28 +11,7 @@
 namespace migmerge::core {
 namespace {
 
-// A list of names in byte order, searchable: the caller's own vector when it
-// is sorted already (no copy of 100,000 names), else a sorted copy.
-class SortedNames {
-  public:
-    explicit SortedNames(const std::vector<std::string>& names) : names_(&names) {
-        if (std::is_sorted(names.begin(), names.end())) return;
-        copy_ = names;
-        std::sort(copy_.begin(), copy_.end());
-        names_ = &copy_;
-    }
-    SortedNames(const SortedNames&) = delete;
-    SortedNames& operator=(const SortedNames&) = delete;
-
-    bool contains(const std::string& name) const {
-        return std::binary_search(names_->begin(), names_->end(), name);
-    }
-    const std::vector<std::string>& names() const { return *names_; }
-
-  private:
-    const std::vector<std::string>* names_;
-    std::vector<std::string> copy_;
-};
+using detail::SortedNames;
 
 // The rows as the ledger is replayed. Only names the ledger touches are kept
 // aside; the table itself is searched, not copied into a map (planning 10,000
