@@ -162,7 +162,6 @@ bool AdvisoryLock::acquire_while_wanted(std::chrono::seconds timeout,
                                         " while waiting; nothing was run");
         }
     }
-    return true;
 }
 
 bool AdvisoryLock::held() const {
