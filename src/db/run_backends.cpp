@@ -1,5 +1,7 @@
 // The server-side work of migration runs, found by the application_name
-// their bridge connects with ("migmerge-run:<id>"). A statement outlives the
+// their bridge connects with ("migmerge-run:<table>:<id>", <table> the first
+// 8 hex digits of the SequelizeMeta table's sha256, so that runs migrating
+// another table in the same database are never touched). A statement outlives the
 // process that sent it: killing node (or migmerge) does not stop the server
 // from finishing a migration's statement and committing it, unrecorded. So a
 // run that is stopped cancels its own statements and waits for them to end,
@@ -8,6 +10,7 @@
 #include <thread>
 
 #include "meta_store_impl.hpp"
+#include "migmerge/core/sha256.hpp"
 #include "pg_errors.hpp"
 
 namespace migmerge::db {
@@ -15,7 +18,10 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-constexpr const char* kRunPrefix = "migmerge-run:";
+// The application_name every run on `target`'s table starts with.
+std::string runs_prefix(const ConnectionTarget& target) {
+    return "migmerge-run:" + core::sha256_hex(target.qualified_table()).substr(0, 8) + ":";
+}
 
 // Backends of the runs `filter` selects that are doing something (a pooled
 // server connection idle since holds nothing), other than ours.
@@ -25,7 +31,8 @@ constexpr const char* kBusyRuns =
 
 // Cancels (or, once patience ran out, terminates) the busy backends; how
 // many there were.
-int signal_busy(pqxx::connection& connection, const std::string& name, bool exact, bool terminate) {
+int signal_busy(pqxx::connection& connection, const std::string& name, const std::string& prefix,
+                bool exact, bool terminate) {
     pqxx::nontransaction tx(connection);
     const std::string function = terminate ? "pg_terminate_backend" : "pg_cancel_backend";
     const std::string query = "SELECT count(" + function + "(pid)) " + kBusyRuns;
@@ -33,7 +40,7 @@ int signal_busy(pqxx::connection& connection, const std::string& name, bool exac
         exact
             ? tx.exec_params(query + "application_name = $1", name)
             : tx.exec_params(query + "starts_with(application_name, $2) AND application_name <> $1",
-                             name, kRunPrefix);
+                             name, prefix);
     return busy[0][0].as<int>();
 }
 
@@ -47,7 +54,8 @@ int MetaStore::stop_busy(const std::string& name, bool exact, std::chrono::milli
         int stopped = 0;
         for (;;) {
             const bool terminate = Clock::now() >= give_up_cancelling;
-            const int busy = signal_busy(*store.connection, name, exact, terminate);
+            const int busy =
+                signal_busy(*store.connection, name, runs_prefix(store.target), exact, terminate);
             if (busy == 0) return stopped;
             stopped = std::max(stopped, busy);
             if (Clock::now() >= give_up) {
@@ -62,8 +70,8 @@ int MetaStore::stop_busy(const std::string& name, bool exact, std::chrono::milli
     });
 }
 
-std::string run_application_name(const std::string& run_id) {
-    return kRunPrefix + run_id;
+std::string run_application_name(const ConnectionTarget& target, const std::string& run_id) {
+    return runs_prefix(target) + run_id;
 }
 
 int MetaStore::stop_run(const std::string& application_name, std::chrono::milliseconds patience) {

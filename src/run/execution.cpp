@@ -91,10 +91,10 @@ void execute(Direction direction, const std::vector<LocalMigration>& migrations,
     }
 }
 
-std::string new_run_application_name() {
+std::string new_run_application_name(const db::ConnectionTarget& target) {
     std::random_device random;
     const std::uint64_t id = (std::uint64_t{random()} << 32) | random();
-    return db::run_application_name(fmt::format("{:016x}", id));
+    return db::run_application_name(target, fmt::format("{:016x}", id));
 }
 
 }  // namespace migmerge::run

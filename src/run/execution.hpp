@@ -28,7 +28,8 @@ struct Execution {
 void execute(Direction direction, const std::vector<LocalMigration>& migrations,
              Execution& execution, const ProgressSink& progress, RunReport& report);
 
-// A fresh id for this run's bridge ("migmerge-run:<16 hex digits>").
-std::string new_run_application_name();
+// A fresh name for this run's bridge (db::run_application_name, with 16
+// random hex digits).
+std::string new_run_application_name(const db::ConnectionTarget& target);
 
 }  // namespace migmerge::run

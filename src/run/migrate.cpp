@@ -161,7 +161,7 @@ RunReport migrate(const RunContext& context, const MigrateOptions& options,
     const RunReport judged = report;
     Plan plan = plan_migrations(context, options, folder, store, report);
     if (report.refused || context.dry_run) return report;
-    const std::string application_name = new_run_application_name();
+    const std::string application_name = new_run_application_name(context.target);
     // A killed run's statement may still be running (the server finishes it
     // unless told otherwise): stop it, then read what it left recorded.
     if (!plan.pending.empty() && store.stop_earlier_runs(application_name, kill_patience) > 0) {

@@ -12,7 +12,7 @@ RunReport undo(const RunContext& context, const UndoOptions& options,
     const LocalFolder folder = read_local_folder(context.migrations_dir);
     db::AdvisoryLock lock(context.target, context.lock_timeout);
     db::MetaStore store(context.target);
-    const std::string application_name = new_run_application_name();
+    const std::string application_name = new_run_application_name(context.target);
     // A killed run's statement may still be running: stop it before reading.
     store.stop_earlier_runs(application_name, std::chrono::seconds(5));
     const std::vector<std::string> rows =

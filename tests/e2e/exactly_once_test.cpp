@@ -158,6 +158,21 @@ TEST_F(ExactlyOnce, AfterSigkillTheNextRunStopsTheOrphanedStatementFirst) {
     EXPECT_EQ(busy_run_backends(), "0");
 }
 
+// Another application migrating its own table in the same database is not
+// an earlier, killed run: its statement is left alone.
+TEST_F(ExactlyOnce, ARunOnAnotherTableIsNeverCancelled) {
+    add({a}, 2);
+    auto other = std::async(std::launch::async, [&] {
+        return run_migmerge({"migrate", "--table", "OtherMeta"}, project_->dir());
+    });
+    ASSERT_TRUE(wait_for_running_statement(a));
+    ProcessResult ours = run_migmerge({"migrate"}, project_->dir());
+    ProcessResult theirs = other.get();
+    EXPECT_EQ(ours.exit_code, 0) << ours;
+    EXPECT_EQ(theirs.exit_code, 0) << theirs;
+    EXPECT_EQ(effects(*database_), (Names{a, a}));
+}
+
 // The lock's connection ends mid-run (a pooler restart, an administrator):
 // the migration that was running is recorded, nothing after it runs.
 TEST_F(ExactlyOnce, ALostLockStopsTheRunBeforeTheNextMigrationWithExit3) {

@@ -110,7 +110,8 @@ class MetaStore {
     // statements of that run, then waits until none of its backends is busy;
     // after `patience`, terminates them. How many were busy.
     int stop_run(const std::string& application_name, std::chrono::milliseconds patience);
-    // The same for every run but ours: what a killed run left behind.
+    // The same for every run on this table but ours: what a killed run left
+    // behind.
     int stop_earlier_runs(const std::string& own_application_name,
                           std::chrono::milliseconds patience);
 
@@ -122,8 +123,10 @@ class MetaStore {
     std::unique_ptr<Impl> impl_;
 };
 
-// "migmerge-run:<run_id>": the application_name of a run's bridge connections.
-std::string run_application_name(const std::string& run_id);
+// "migmerge-run:<table>:<run_id>": the application_name of a run's bridge
+// connections (<table>: 8 hex digits naming the SequelizeMeta table, so runs
+// on other tables of the same database are left alone).
+std::string run_application_name(const ConnectionTarget& target, const std::string& run_id);
 
 // The migration lock, keyed to the SequelizeMeta table: a transaction-scoped
 // advisory lock held by a transaction that stays open on a connection of its
