@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <random>
 #include <stdexcept>
 #include <thread>
@@ -76,8 +77,9 @@ void Pgbouncer::start(int port) {
     if (daemon.exit_code != 0) return;
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
     while (std::chrono::steady_clock::now() < deadline) {
-        if (accepts_connections(port)) {
+        if (accepts_connections(port)) {  // listening: its pidfile is written
             port_ = port;
+            register_with_cluster();
             return;
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -85,14 +87,29 @@ void Pgbouncer::start(int port) {
     stop();
 }
 
+// The cluster's stop (the ctest fixture's cleanup) stops what a killed test
+// left running: see scripts/pg-cluster.
+std::string Pgbouncer::registration() const {
+    if (!file_exists(dir_ / "pgbouncer.pid")) return "";
+    return std::string(MIGMERGE_PG_STATE) + "/pgbouncers/" +
+           std::to_string(std::stoi(read_file(dir_ / "pgbouncer.pid")));
+}
+
+void Pgbouncer::register_with_cluster() const {
+    const std::string entry = registration();
+    if (!entry.empty()) write_file(entry, dir_.path());
+}
+
 void Pgbouncer::stop() {
     if (!file_exists(dir_ / "pgbouncer.pid")) return;
+    const std::string entry = registration();
     const pid_t pid = std::stoi(read_file(dir_ / "pgbouncer.pid"));
     kill(pid, SIGINT);  // pgbouncer's "shut down now"
     for (int i = 0; i < 500 && kill(pid, 0) == 0; ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     if (kill(pid, 0) == 0) kill(pid, SIGKILL);
+    std::remove(entry.c_str());
 }
 
 Pgbouncer::~Pgbouncer() {

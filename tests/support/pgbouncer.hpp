@@ -39,6 +39,8 @@ class Pgbouncer {
   private:
     void start(int port);
     void stop();
+    std::string registration() const;  // MIGMERGE_PG_STATE/pgbouncers/PID
+    void register_with_cluster() const;
 
     TempDir dir_{"migmerge-pgbouncer"};
     const TestDatabase& database_;
