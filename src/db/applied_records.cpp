@@ -147,38 +147,31 @@ void MetaStore::record_applied(const std::string& name, const AppliedRecord& rec
     });
 }
 
+// A data-modifying CTE makes the two inserts one statement: atomic without a
+// transaction block, and one round trip instead of eight per migration.
 RecordStatement MetaStore::record_run_statement(const std::string& name,
                                                 const AppliedRecord& record) {
     const ConnectionTarget& target = impl_->target;
     ensure_table();
     const bool checksums = impl_->ensure_side_tables().checksums;
+    // A nontransaction sends nothing while the table's shape is known.
     const std::string meta_insert = detail::translating_errors(target, impl_->what("inspect"), [&] {
-        pqxx::read_transaction tx(*impl_->connection);
+        pqxx::nontransaction tx(*impl_->connection);
         return detail::insert_row_sql(target, *impl_->table_shape(tx));
     });
     if (!checksums) return {meta_insert, {name}, std::nullopt};
-    // $4 (the duration) is the only value not known before the migration ran.
+    // $4, the duration, is what a caller running `up` first fills in after.
     return {"WITH meta AS (" + meta_insert + ") " + upsert_record_sql(target),
-            {name, record.checksum, record.applied_at, "0", record.host, target.table},
+            {name, record.checksum, record.applied_at, std::to_string(record.duration_ms),
+             record.host, target.table},
             3};
 }
 
-// A data-modifying CTE makes the two inserts one statement: atomic without a
-// transaction block, and one round trip instead of eight per migration.
 void MetaStore::record_run(const std::string& name, const AppliedRecord& record) {
-    const ConnectionTarget& target = impl_->target;
-    ensure_table();
-    const bool checksums = impl_->ensure_side_tables().checksums;
-    detail::translating_errors(target, impl_->what("write"), [&] {
+    const RecordStatement statement = record_run_statement(name, record);
+    detail::translating_errors(impl_->target, impl_->what("write"), [&] {
         pqxx::nontransaction tx(*impl_->connection);
-        std::string meta_insert = detail::insert_row_sql(target, *impl_->table_shape(tx));
-        if (!checksums) {
-            tx.exec_params0(meta_insert, name);
-            return;
-        }
-        tx.exec_params0("WITH meta AS (" + meta_insert + ") " + upsert_record_sql(target), name,
-                        record.checksum, record.applied_at, record.duration_ms, record.host,
-                        target.table);
+        tx.exec_params0(statement.sql, pqxx::prepare::make_dynamic_params(statement.parameters));
     });
 }
 
