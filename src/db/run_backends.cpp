@@ -1,10 +1,10 @@
 // The server-side work of migration runs, found by the application_name
 // their bridge connects with ("migmerge-run:<table>:<id>", <table> the first
 // 8 hex digits of the SequelizeMeta table's sha256, so that runs migrating
-// another table in the same database are never touched). A statement outlives the
-// process that sent it: killing node (or migmerge) does not stop the server
-// from finishing a migration's statement and committing it, unrecorded. So a
-// run that is stopped cancels its own statements and waits for them to end,
+// another table in the same database are never touched). A statement
+// outlives the process that sent it: killing node (or migmerge) does not
+// stop the server from finishing a migration's statement and committing it,
+// unrecorded. So a run that is stopped cancels its own statements and waits for them to end,
 // and a run that takes the lock first stops what a killed run left behind.
 #include <pqxx/pqxx>
 #include <thread>
@@ -23,8 +23,8 @@ std::string runs_prefix(const ConnectionTarget& target) {
     return "migmerge-run:" + core::sha256_hex(target.qualified_table()).substr(0, 8) + ":";
 }
 
-// Backends of the runs `filter` selects that are doing something (a pooled
-// server connection idle since holds nothing), other than ours.
+// Backends, other than ours, that are doing something (a pooled server
+// connection idle since holds nothing); the caller adds which runs.
 constexpr const char* kBusyRuns =
     "FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() "
     "AND state <> 'idle' AND ";

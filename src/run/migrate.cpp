@@ -104,18 +104,6 @@ EarlyConnection connect_early(const db::ConnectionTarget& target) {
     return early;
 }
 
-// Whether a waiter still has anything to do, given SequelizeMeta's rows: in
-// a rollout, every pod but one finds, while it waits, that another ran
-// everything, and stops waiting.
-bool work_remains(const RunContext& context, const MigrateOptions& options,
-                  const LocalFolder& folder, const std::vector<std::string>& rows) {
-    const core::Ledger ledger = core::Ledger::parse(folder.ledger_text, context.ledger_name());
-    if (!core::plan_repair({rows, ledger, migration_names(folder), false}).changes.empty()) {
-        return true;
-    }
-    return !core::pending_migrations(folder, rows, options.to).empty();
-}
-
 // The store's connection is made only once the lock is ours: a runner that
 // held one connection while it waited for another could, with a few other
 // runners and a session-mode pooler's few server slots, wait forever.
@@ -123,12 +111,16 @@ bool work_remains(const RunContext& context, const MigrateOptions& options,
 std::optional<db::MetaStore> lock_then_connect(db::AdvisoryLock& lock, const RunContext& context,
                                                const MigrateOptions& options,
                                                const LocalFolder& folder) {
-    const auto still_wanted = [&](const std::vector<std::string>& rows) {
-        return work_remains(context, options, folder, rows);
+    if (lock.try_acquire()) return db::MetaStore(context.target);
+    // In a rollout every pod but one finds, while it waits, that another ran
+    // everything: given SequelizeMeta's rows, nothing to repair or run.
+    const core::Ledger ledger = core::Ledger::parse(folder.ledger_text, context.ledger_name());
+    const std::vector<std::string> files = migration_names(folder);
+    const auto work_remains = [&](const std::vector<std::string>& rows) {
+        return !core::plan_repair({rows, ledger, files, false}).changes.empty() ||
+               !core::pending_migrations(folder, rows, options.to).empty();
     };
-    if (!lock.try_acquire() && !lock.acquire_while_wanted(context.lock_timeout, still_wanted)) {
-        return std::nullopt;
-    }
+    if (!lock.acquire_while_wanted(context.lock_timeout, work_remains)) return std::nullopt;
     return db::MetaStore(context.target);
 }
 
