@@ -6,9 +6,10 @@
 //   tokens.
 // - '...' and "..." strings, `...` templates (their ${...} included) and regular expression
 //   literals (with their flags) are single tokens compared byte for byte: whitespace, quotes and
-//   escapes inside them count.
-// - A run of [A-Za-z0-9_$#\] and bytes >= 0x80 is one word; a number (a digit, or `.` and a
-//   digit, first) also takes `.` and an exponent's sign. Every other byte is a token of its own,
+//   escapes inside them count. Unterminated, a string or template runs to the end of the file,
+//   a regex to the end of its line.
+// - A run of [A-Za-z0-9_$#\] and bytes >= 0x80 is one word; a number (starting with a digit, or
+//   `.` and a digit) also takes `.` and an exponent's sign. Every other byte is a token of its own,
 //   so `;`, `,` and parentheses count.
 // - Whitespace still counts where dropping it could change the tokens JavaScript reads: between
 //   two of + - * / % < > = & | ^ ! ? . : (`a + +b` is not `a ++b`), and a line break after
@@ -17,9 +18,9 @@
 // - A `/` starts a regular expression unless the previous token ends an operand: a word other
 //   than return typeof instanceof in of new delete void throw case do else yield await; `]`;
 //   `}`; a `)` that does not close an if/while/for/with condition; a string, template or regex.
-// Being unsure must read as "different", so each doubt keeps more text verbatim. Known limits,
-// all in code no formatter writes: a regex right after a block's `}` or after `x++` is read as
-// a division, and whitespace inside it is then ignored.
+// Being unsure must read as "different", so each doubt keeps more text significant; the price is
+// that `x = -1` and `x =-1` differ. Known limit, rare in migrations: a regex right after a block's
+// `}` or after `x++` is read as a division, so whitespace inside it is then ignored.
 #include "migmerge/core/js_source.hpp"
 
 #include <algorithm>
@@ -64,12 +65,9 @@ bool is_word_byte(char c) {
            c == '$' || c == '\\' || c == '#' || static_cast<unsigned char>(c) >= 0x80;
 }
 
-bool is_one_of(std::string_view text, std::initializer_list<std::string_view> words) {
-    return std::find(words.begin(), words.end(), text) != words.end();
-}
-
 bool is_word(const Token& token, std::initializer_list<std::string_view> words) {
-    return token.kind == Kind::word && is_one_of(token.text, words);
+    return token.kind == Kind::word &&
+           std::find(words.begin(), words.end(), token.text) != words.end();
 }
 
 // Reads one token at a time; a template's ${...} is found with a nested Scanner.
@@ -142,10 +140,8 @@ class Scanner {
     // After a quote: the byte after the matching unescaped quote, or the end of the source.
     std::size_t string_end(std::size_t at) const {
         for (std::size_t i = at + 1; i < source_.size(); ++i) {
-            if (source_[i] == '\\')
-                ++i;
-            else if (source_[i] == source_[at])
-                return i + 1;
+            if (source_[i] == source_[at]) return i + 1;
+            if (source_[i] == '\\') ++i;  // the escaped byte cannot close it
         }
         return source_.size();
     }
@@ -153,12 +149,12 @@ class Scanner {
     std::size_t template_end(std::size_t at) const {
         if (depth_ >= kMaxNesting) return source_.size();
         for (std::size_t i = at + 1; i < source_.size(); ++i) {
-            if (source_[i] == '\\')
-                ++i;
-            else if (source_[i] == '`')
-                return i + 1;
-            else if (starts_with(i, "${"))
+            if (source_[i] == '`') return i + 1;
+            if (source_[i] == '\\') {
+                ++i;  // an escaped byte is text: `\${` opens nothing
+            } else if (starts_with(i, "${")) {
                 i = substitution_end(i + 2) - 1;
+            }
         }
         return source_.size();
     }
@@ -180,19 +176,13 @@ class Scanner {
     // Whether a `/` here starts a regular expression rather than a division.
     bool regex_allowed() const {
         if (!last_) return true;
-        switch (last_->kind) {
-            case Kind::word:
-                return is_word(
-                    *last_, {"return", "typeof", "instanceof", "in", "of", "new", "delete", "void",
-                             "throw", "case", "do", "else", "yield", "await"});
-            case Kind::literal:
-                return false;
-            case Kind::punct:
-                if (last_->text == ")") return closed_condition_;
-                return last_->text != "]" && last_->text != "}";
-            default:
-                return true;
+        if (last_->kind == Kind::literal) return false;
+        if (last_->kind == Kind::word) {
+            return is_word(*last_, {"return", "typeof", "instanceof", "in", "of", "new", "delete",
+                                    "void", "throw", "case", "do", "else", "yield", "await"});
         }
+        if (last_->text == ")") return closed_condition_;
+        return last_->text != "]" && last_->text != "}";
     }
 
     // After the opening `/`: the end of the flags, or of the line when the regex is unterminated.
@@ -201,14 +191,9 @@ class Scanner {
         for (std::size_t i = at + 1; i < source_.size(); ++i) {
             const char c = source_[i];
             if (c == '\n' || c == '\r') return i;
-            if (c == '\\')
-                ++i;
-            else if (c == '[')
-                in_class = true;
-            else if (c == ']')
-                in_class = false;
-            else if (c == '/' && !in_class)
-                return word_end(i + 1);
+            if (c == '/' && !in_class) return word_end(i + 1);
+            if (c == '[' || c == ']') in_class = c == '[';
+            if (c == '\\') ++i;  // the escaped byte cannot close it or a class
         }
         return source_.size();
     }

@@ -68,6 +68,7 @@ TEST(JsSource, CommentMarkersInsideStringsAreText) {
 TEST(JsSource, WhitespaceInsideStringsAndTemplatesCounts) {
     expect_different("f('a b');", "f('a  b');");
     expect_different("f(\"a b\");", "f(\"a\tb\");");
+    expect_different("f('it\\'s a');", "f('it\\'s  a');");
     expect_different("sql(`SELECT 1`);", "sql(`SELECT  1`);");
     expect_different("sql(`SELECT\n  1`);", "sql(`SELECT\n    1`);");
     expect_different("sql(`${ a }`);", "sql(`${a}`);");
@@ -81,6 +82,8 @@ TEST(JsSource, TemplateSubstitutionsEndAtTheirOwnBrace) {
     expect_different("f(`${g('}')} x`, 'a b');", "f(`${g('}')} x`, 'a  b');");
     expect_same("f(`a${`b${{c: 1}.c}`}`)  ;", "f(`a${`b${{c: 1}.c}`}`);");
     expect_different("f(`a${`b ${c}`}`);", "f(`a${`b  ${c}`}`);");
+    // The object's `}` does not close the ${: else the quoted backtick would close the template.
+    expect_different("f(`${ {k: 1}['`'] }`); g('p q')", "f(`${ {k: 1}['`'] }`); g('p  q')");
 }
 
 TEST(JsSource, LineContinuationStaysInsideTheString) {
@@ -102,9 +105,13 @@ TEST(JsSource, PunctuationCounts) {
 TEST(JsSource, WordsCount) {
     expect_different("const users = 1;", "const people = 1;");
     expect_different("a b", "ab");
+    expect_different("a \\u0062", "a\\u0062");
+    expect_different("this.#x", "this.# x");
     expect_different("x = 1.5", "x = 1 .5");
     expect_different("x = 1.5", "x = 1. 5");
     expect_same("x = 1.5e+3 ;", "x=1.5e+3;");
+    expect_different("x = 1.5e+3", "x = 1.5e+ 3");
+    expect_same("x = 0xE+1", "x = 0xE + 1");  // hex: no exponent, so a plus
 }
 
 TEST(JsSource, WhitespaceThatKeepsOperatorsApartCounts) {
@@ -125,15 +132,25 @@ TEST(JsSource, LineBreaksThatEndAStatementCount) {
 TEST(JsSource, RegexLiteralsAreKeptWhole) {
     expect_same("const url = /https?:\\/\\//; // a comment", "const url = /https?:\\/\\//;");
     expect_same("x = /[/]/g; // c", "x = /[/]/g;");
+    expect_different("x = /[/ ]/;", "x = /[/  ]/;");
     expect_different("x = /a  b/;", "x = /a b/;");
     expect_different("x = /ab/g;", "x = /ab/ g;");
     expect_same("return /a b/.test(s);", "return  /a b/.test( s );");
     expect_different("if (x) /a b/.test(s);", "if (x) /a  b/.test(s);");
+    expect_different("if (f(x)) /a b/.test(s);", "if (f(x)) /a  b/.test(s);");
+    for (std::string word : {"return", "typeof", "instanceof", "in", "of", "new", "delete", "void",
+                             "throw", "case", "do", "else", "yield", "await"}) {
+        expect_different(word + " /a b/", word + " /a  b/");
+    }
 }
 
 TEST(JsSource, DivisionIsAnOperator) {
     expect_same("a / b / c", "a/b/c");
     expect_same("f(a) / 2 / g[1]", "f(a)/2/g[1]");
+    expect_same("x = 'a' / 2 / 3", "x = 'a'/2/3");
+    expect_same("x = `a` / 2 / 3", "x = `a`/2/3");
+    expect_same("x = a[0] / 2 / 3", "x = a[0]/2/3");
+    expect_same("x = {} / 2 / 3", "x = {}/2/3");
 }
 
 TEST(JsSource, UnterminatedInputStillCompares) {
@@ -143,6 +160,7 @@ TEST(JsSource, UnterminatedInputStillCompares) {
     expect_different("a(); /* open a", "a(); /* open  a");
     expect_different("x = `a ${ b", "x = `a ${  b");
     expect_different("x = /a b\n", "x = /a  b\n");
+    expect_same("x = /a b\ny = 1", "x = /a b\ny  =  1");  // a regex never spans lines
     expect_same("x = `${`${`${", "x = `${`${`${");
 }
 
@@ -151,8 +169,11 @@ TEST(JsSource, BinaryInputIsJustBytes) {
     EXPECT_TRUE(same_code_ignoring_layout(binary, binary));
     expect_different(binary, binary + "x");
     expect_different("caf\xe9 = 1", "caf\xe9 =  2");
-    std::string deep;  // nested ${`${`... far past any real template
-    for (int i = 0; i < 10000; ++i) deep += "`${";
+}
+
+TEST(JsSource, DeepTemplateNestingDoesNotExhaustTheStack) {
+    std::string deep;  // `${`${`${... far past any real template
+    for (int i = 0; i < 100000; ++i) deep += "`${";
     EXPECT_TRUE(same_code_ignoring_layout(deep, deep));
     expect_different(deep + "a b", deep + "a  b");
 }
