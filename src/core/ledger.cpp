@@ -5,9 +5,13 @@
 
 #include "migmerge/core/error.hpp"
 #include "migmerge/core/migration_name.hpp"
+#include "text_lines.hpp"
 
 namespace migmerge::core {
 namespace {
+
+using detail::is_comment_or_blank;
+using detail::split_lines;
 
 // Why a ledger line is malformed, or empty when it is a good entry.
 std::string line_problem(const std::string& line) {
@@ -21,28 +25,6 @@ std::string line_problem(const std::string& line) {
     if (tab > max_name_bytes || to_size > max_name_bytes) return "a name is over 255 bytes";
     if (line.compare(0, tab, line, tab + 1) == 0) return "the old and the new name are the same";
     return {};
-}
-
-bool is_comment_or_blank(const std::string& line) {
-    if (!line.empty() && line[0] == '#') return true;
-    return line.find_first_not_of(" \t") == std::string::npos;
-}
-
-// Windows editors (Notepad, PowerShell's Out-File) start a file with one.
-constexpr const char* utf8_bom = "\xEF\xBB\xBF";
-
-std::vector<std::string> split_lines(const std::string& text) {
-    std::vector<std::string> lines;
-    std::size_t start = text.compare(0, 3, utf8_bom) == 0 ? 3 : 0;
-    while (start < text.size()) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string::npos) end = text.size();
-        std::string line = text.substr(start, end - start);
-        if (!line.empty() && line.back() == '\r') line.pop_back();  // written on Windows
-        lines.push_back(std::move(line));
-        start = end + 1;
-    }
-    return lines;
 }
 
 }  // namespace
