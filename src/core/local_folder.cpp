@@ -15,6 +15,7 @@ core::MigrationSet to_migration_set(const LocalFolder& folder) {
     set.files = folder.other_checksums;
     for (const LocalMigration& m : folder.migrations) set.files[m.name] = m.checksum;
     set.ledger_text = folder.ledger_text;
+    set.accepted_text = folder.accepted_text;
     set.dangling_links = folder.dangling_links;
     return set;
 }

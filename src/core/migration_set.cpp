@@ -1,11 +1,19 @@
 #include "migmerge/core/migration_set.hpp"
 
+#include "migmerge/core/accepted.hpp"
+
 namespace migmerge::core {
 
 MigrationSet MigrationSet::absent() {
     MigrationSet set;
     set.folder_exists = false;
     return set;
+}
+
+std::string* MigrationSet::text_slot(const std::string& name) {
+    if (name == ledger_file_name) return &ledger_text;
+    if (name == accepted_file_name) return &accepted_text;
+    return nullptr;
 }
 
 std::optional<std::string> MigrationSet::content_of(const std::string& name) const {
@@ -24,6 +32,10 @@ std::ostream& operator<<(std::ostream& out, const MigrationSet& set) {
     }
     if (!set.ledger_text.empty()) {
         out << separator << "ledger " << set.ledger_text.size() << " B";
+        separator = ", ";
+    }
+    if (!set.accepted_text.empty()) {
+        out << separator << "accepted " << set.accepted_text.size() << " B";
         separator = ", ";
     }
     for (const auto& [name, target] : set.dangling_links) {

@@ -37,8 +37,8 @@ core::MigrationSet list_tree(git_repository* repo, git_tree* tree, const std::st
         if (!is_file_mode(git_tree_entry_filemode(entry))) continue;
         std::string name = git_tree_entry_name(entry);
         const git_oid& id = *git_tree_entry_id(entry);
-        if (name == core::ledger_file_name) {
-            set.ledger_text = read_blob(repo, id, path_in_folder(folder, name));
+        if (std::string* text = set.text_slot(name)) {
+            *text = read_blob(repo, id, path_in_folder(folder, name));
         } else {
             set.files[name] = to_hex(id);
         }

@@ -25,8 +25,8 @@ std::size_t first_position(git_index* index, const std::string& prefix) {
 
 void add_entry(git_repository* repo, const git_index_entry& entry, const std::string& name,
                core::MigrationSet& set) {
-    if (name == core::ledger_file_name) {
-        set.ledger_text = read_blob(repo, entry.id, entry.path);
+    if (std::string* text = set.text_slot(name)) {
+        *text = read_blob(repo, entry.id, entry.path);
     } else {
         set.files[name] = to_hex(entry.id);
     }

@@ -24,8 +24,8 @@ core::MigrationSet list_directory(git_repository* repo, const fs::path& dir,
     for (fs::directory_iterator it(dir, error), end; !error && it != end; it.increment(error)) {
         if (!is_listed(*it)) continue;
         std::string name = it->path().filename().string();
-        if (name == core::ledger_file_name) {
-            set.ledger_text = sys::read_file(it->path().string());
+        if (std::string* text = set.text_slot(name)) {
+            *text = sys::read_file(it->path().string());
         } else {
             set.files[name] =
                 hash_file_as_blob(repo, it->path().string(), path_in_folder(folder, name));

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "folder_path.hpp"
+#include "migmerge/core/accepted.hpp"
 #include "migmerge/core/error.hpp"
 #include "migmerge/core/migration_set.hpp"
 
@@ -15,7 +16,8 @@ namespace {
 
 bool is_plain_name(const std::string& name) {
     return !name.empty() && name != "." && name != ".." && name.find('/') == std::string::npos &&
-           name != core::ledger_file_name && name != core::attributes_file_name;
+           name != core::ledger_file_name && name != core::attributes_file_name &&
+           name != core::accepted_file_name;
 }
 
 bool in_index(git_index* index, const std::string& path, int stage) {

@@ -10,6 +10,7 @@
 #include <memory>
 #include <system_error>
 
+#include "migmerge/core/accepted.hpp"
 #include "migmerge/core/error.hpp"
 #include "migmerge/core/ledger_check.hpp"
 #include "migmerge/core/migration_name.hpp"
@@ -83,6 +84,8 @@ void add_file(LocalFolder& folder, std::string name, FolderContents contents) {
     const bool hashed = contents == FolderContents::with_checksums;
     if (name == core::ledger_file_name) {
         folder.ledger_text = sys::read_file(path);
+    } else if (name == core::accepted_file_name) {
+        folder.accepted_text = sys::read_file(path);
     } else if (core::sequelize_would_run(name)) {
         std::string checksum = hashed ? core::sha256_hex(sys::read_file(path)) : "";
         folder.migrations.push_back({std::move(name), std::move(path), std::move(checksum)});

@@ -24,8 +24,10 @@ struct LocalFolder {
     std::string dir;                         // absolute
     std::vector<LocalMigration> migrations;  // files sequelize-cli would run, byte order
     std::vector<std::string> other_files;    // everything else directly inside, but the ledger
+                                             // and the accepted changes
     std::map<std::string, std::string> other_checksums;  // other file -> sha256 hex
     std::string ledger_text;
+    std::string accepted_text;  // .migmerge-accepted
     // Symbolic links directly inside whose target is missing: name -> target.
     std::map<std::string, std::string> dangling_links;
 
