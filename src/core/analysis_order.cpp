@@ -1,5 +1,8 @@
-// Merge rule about split history: a file of the renamed side that sorts
-// before a file the other side added (and may already have deployed).
+// Merge rule about split history: a migration of the renamed side that the
+// other (deployed) side lacks and that sorts before the greatest migration
+// that side has, whether that one was added since the merge base or was there
+// already. Databases deployed from that side ran it, and would run the new
+// file after it: not in the order the folder gives.
 #include <algorithm>
 
 #include "analysis_rules.hpp"
@@ -7,25 +10,44 @@
 namespace migmerge::core::rules {
 namespace {
 
-struct AddedFiles {
-    std::vector<std::string> renamed_side;  // byte order
-    std::vector<std::string> other_side;    // byte order
-};
+// How many of the later migrations a message names before "and N more".
+constexpr std::size_t named_in_message = 3;
 
-AddedFiles added_migrations(const AnalysisInput& input) {
-    AddedFiles added;
-    Side renamed = renamed_side(input);
-    for (const auto& [name, content] : input.sets.result.files) {
-        if (MigrationName::parse(name).kind != NameKind::migration) continue;
-        Side side = added_by(input, name);
-        if (side == Side::none) continue;
-        (side == renamed ? added.renamed_side : added.other_side).push_back(name);
+const MigrationSet& receiving_set(const AnalysisInput& input) {
+    return renamed_side(input) == Side::head ? input.sets.base : input.sets.head;
+}
+
+// The receiving side's migrations (names sequelize-cli runs in timestamp
+// order), in byte order.
+std::vector<std::string> receiving_migrations(const AnalysisInput& input) {
+    std::vector<std::string> names;
+    for (const auto& [name, content] : receiving_set(input).files) {
+        if (MigrationName::parse(name).kind == NameKind::migration) names.push_back(name);
     }
-    return added;
+    return names;
+}
+
+// The result's migrations that the renamed side brings and the receiving side lacks.
+std::vector<std::string> incoming_migrations(const AnalysisInput& input) {
+    std::vector<std::string> names;
+    const MigrationSet& receiving = receiving_set(input);
+    for (const auto& [name, content] : input.sets.result.files) {
+        if (receiving.contains(name) || added_by(input, name) != renamed_side(input)) continue;
+        if (MigrationName::parse(name).kind == NameKind::migration) names.push_back(name);
+    }
+    return names;
 }
 
 Side other(Side side) {
     return side == Side::head ? Side::base : Side::head;
+}
+
+std::string later_in_words(const std::vector<std::string>& later, const std::string& side) {
+    if (later.size() <= named_in_message) return list_names(later);
+    std::vector<std::string> named(later.begin(), later.begin() + named_in_message - 1);
+    named.push_back(std::to_string(later.size() - named.size()) + " more " + side +
+                    " has, the latest " + later.back());
+    return list_names(named);
 }
 
 Finding out_of_order_finding(const std::string& offender, Side side,
@@ -34,8 +56,8 @@ Finding out_of_order_finding(const std::string& offender, Side side,
     files.insert(files.end(), later.begin(), later.end());
     Finding finding = make_finding(FindingCode::out_of_order, Severity::error, files, side);
     std::string other_side = to_string(other(side));
-    finding.message = offender + " (added by " + to_string(side) + ") sorts before " +
-                      list_names(later) + " (added by " + other_side +
+    finding.message = offender + " (new on " + to_string(side) + ") sorts before " +
+                      later_in_words(later, other_side) + " (on " + other_side +
                       "): databases deployed from " + other_side +
                       " already ran those and would run it after them, so databases run the "
                       "migrations in different orders (split history)";
@@ -46,13 +68,12 @@ Finding out_of_order_finding(const std::string& offender, Side side,
 }  // namespace
 
 std::vector<Finding> out_of_order(const AnalysisInput& input) {
-    AddedFiles added = added_migrations(input);
+    std::vector<std::string> receiving = receiving_migrations(input);
     std::vector<Finding> findings;
-    for (const std::string& offender : added.renamed_side) {
-        auto first_later =
-            std::upper_bound(added.other_side.begin(), added.other_side.end(), offender);
-        if (first_later == added.other_side.end()) continue;
-        std::vector<std::string> later(first_later, added.other_side.end());
+    for (const std::string& offender : incoming_migrations(input)) {
+        auto first_later = std::upper_bound(receiving.begin(), receiving.end(), offender);
+        if (first_later == receiving.end()) continue;
+        std::vector<std::string> later(first_later, receiving.end());
         findings.push_back(out_of_order_finding(offender, renamed_side(input), later));
     }
     return findings;

@@ -103,10 +103,37 @@ TEST(Analyze, OneOutOfOrderFindingPerOffender) {
     EXPECT_THAT(findings[1].files, ElementsAre("20260102000000-h2.js", "20260103000000-b.js"));
 }
 
-TEST(Analyze, MergeBaseFilesNeverMakeOutOfOrder) {
+// A branch that caught up with main (merged it in, or was rebased) has main's
+// later migration in its merge base: its own file still sorts before it.
+TEST(Analyze, AHeadFileSortingBeforeAMergeBaseFileIsSplitHistory) {
     MergeScenario merge;
     merge.at_merge_base({"20260105000000-old.js"}).added_by_head({"20260101000000-h.js"});
-    EXPECT_THAT(analyze(merge.input()), IsEmpty());
+    auto findings = analyze(merge.input());
+    ASSERT_THAT(codes_of(findings), ElementsAre(FindingCode::out_of_order));
+    EXPECT_THAT(findings[0].files, ElementsAre("20260101000000-h.js", "20260105000000-old.js"));
+    EXPECT_EQ(findings[0].side, Side::head);
+    EXPECT_TRUE(findings[0].fixable);
+}
+
+TEST(Analyze, AHeadFileAfterEveryBaseMigrationIsInOrder) {
+    MergeScenario merge;
+    merge.at_merge_base({"20260105000000-old.js", "00-legacy.js"})
+        .added_by_base({"20260106000000-b.js"})
+        .added_by_head({"20260107000000-h.js"});
+    EXPECT_THAT(codes_of(analyze(merge.input())), ElementsAre(FindingCode::invalid_name));
+}
+
+TEST(Analyze, ManyLaterMigrationsAreAllListedButOnlyThreeNamed) {
+    MergeScenario merge;
+    merge.at_merge_base({"20260102000000-a.js", "20260103000000-b.js", "20260104000000-c.js"})
+        .added_by_base({"20260105000000-d.js", "20260106000000-e.js"})
+        .added_by_head({"20260101000000-h.js"});
+    auto findings = analyze(merge.input());
+    ASSERT_THAT(codes_of(findings), ElementsAre(FindingCode::out_of_order));
+    EXPECT_EQ(findings[0].files.size(), 6u);
+    EXPECT_THAT(findings[0].message,
+                HasSubstr("sorts before 20260102000000-a.js, 20260103000000-b.js and 3 more base "
+                          "has, the latest 20260106000000-e.js (on base)"));
 }
 
 TEST(Analyze, RenameSideBaseJudgesBaseFilesSortingBeforeHeadFiles) {
