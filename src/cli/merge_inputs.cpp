@@ -20,6 +20,11 @@ core::MergeRequest merge_request(const Project& project, const RefOptions& optio
     request.base = options.base;
     request.head = options.head;
     request.configured_base = project.settings.base;
+    // GitHub Actions sets it for pull_request events: the branch the PR merges into.
+    auto pull_request = project.environment.find("GITHUB_BASE_REF");
+    if (pull_request != project.environment.end() && !pull_request->second.empty()) {
+        request.pull_request_base = pull_request->second;
+    }
     request.rename_side = options.rename_side;
     request.folder = project.migrations_folder;
     return request;

@@ -1,5 +1,7 @@
 #include "migmerge/core/merge_request.hpp"
 
+#include <utility>
+
 #include "migmerge/core/error.hpp"
 #include "migmerge/core/ledger_check.hpp"
 
@@ -11,6 +13,15 @@ std::optional<SideChoice> implicit_sides(const RepositoryState& state) {
     if (state.head_is_merge_commit) {
         return SideChoice{"HEAD^1", "HEAD^2", state.bare ? Judged::head_tree : Judged::index,
                           false};
+    }
+    return std::nullopt;
+}
+
+// Two refs compared: base is the deployed side the user (or the setting) named.
+std::optional<std::pair<std::string, std::string>> union_base(const MergeRequest& request) {
+    if (request.base) return std::make_pair(*request.base, std::string("--base"));
+    if (auto deployed = deployed_branch(request)) {
+        return std::make_pair(deployed->spec, deployed->named_by);
     }
     return std::nullopt;
 }
@@ -37,7 +48,7 @@ SideChoice choose_sides(const MergeRequest& request, const RepositoryState& stat
     if (!request.base && !request.head) {
         if (auto sides = implicit_sides(state)) return *sides;
     }
-    std::optional<std::string> base = request.base ? request.base : request.configured_base;
+    auto base = union_base(request);
     if (!base) {
         throw bad_input("no base ref", "nothing to compare HEAD with",
                         "pass --base REF (for example --base origin/production) or set \"base\" "
@@ -46,7 +57,7 @@ SideChoice choose_sides(const MergeRequest& request, const RepositoryState& stat
     std::string head = request.head.value_or("HEAD");
     // Only the checked-out branch has a staged state; a named ref is its commit.
     bool from_index = !state.bare && head == "HEAD";
-    return {*base, head, Judged::union_of_sides, from_index};
+    return {base->first, head, Judged::union_of_sides, from_index, "named by " + base->second};
 }
 
 MigrationSet union_of(const MigrationSet& base, const MigrationSet& head) {
@@ -67,6 +78,15 @@ Ledger merged_ledger(const MergeSets& sets, const SideChoice& sides, const std::
                         : read_ledger(sets.result, result_source);
     return Ledger::merge({read_ledger(sets.base, sides.base + ":" + file),
                           read_ledger(sets.head, sides.head + ":" + file), result});
+}
+
+AcceptedChanges merged_accepted(const MergeSets& sets, const SideChoice& sides,
+                                const std::string& folder) {
+    const std::string file = folder + "/" + accepted_file_name;
+    return AcceptedChanges::merge(
+        {AcceptedChanges::parse(sets.base.accepted_text, sides.base + ":" + file),
+         AcceptedChanges::parse(sets.head.accepted_text, sides.head + ":" + file),
+         AcceptedChanges::parse(sets.result.accepted_text, to_string(sides.judged) + ":" + file)});
 }
 
 }  // namespace migmerge::core

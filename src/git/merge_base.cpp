@@ -145,4 +145,13 @@ std::string Repository::merge_base(const std::string& commit_a, const std::strin
     return to_hex(base);
 }
 
+bool Repository::contains(const std::string& commit, const std::string& ancestor) const {
+    if (commit == ancestor) return true;
+    try {
+        return merge_base(commit, ancestor) == ancestor;
+    } catch (const Error&) {
+        return false;  // unrelated histories, or cut short: not known to contain it
+    }
+}
+
 }  // namespace migmerge::git

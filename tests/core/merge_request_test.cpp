@@ -85,5 +85,57 @@ TEST(MergedLedger, TakesTheLinesOfBaseHeadAndTheResult) {
     EXPECT_EQ(ledger.entries().size(), 3u);
 }
 
+SideChoice merge_commit() {
+    return choose_sides(refs({}, {}), {false, true, false});
+}
+
+const DeployedBranch configured{"origin/main", "\"base\" in migmerge.json"};
+
+TEST(OrientSides, TheSideContainingTheDeployedBranchIsBaseWhateverTheParentOrder) {
+    SideChoice catch_up = merge_commit();  // "merge main into my branch": main is HEAD^2
+    orient_sides(catch_up, configured, Containment{false, true});
+    EXPECT_EQ(catch_up.base, "HEAD^2");
+    EXPECT_EQ(catch_up.head, "HEAD^1");
+    EXPECT_EQ(catch_up.deployed_reason,
+              "HEAD^2 contains origin/main (\"base\" in migmerge.json), HEAD^1 does not");
+
+    SideChoice release = merge_commit();
+    orient_sides(release, configured, Containment{true, false});
+    EXPECT_EQ(release.base, "HEAD^1");
+    EXPECT_EQ(release.deployed_reason,
+              "HEAD^1 contains origin/main (\"base\" in migmerge.json), HEAD^2 does not");
+}
+
+TEST(OrientSides, WithoutAnAnswerTheBranchMergedIntoIsBaseAndTheReasonSaysWhy) {
+    SideChoice both = merge_commit();
+    orient_sides(both, configured, Containment{true, true});
+    EXPECT_EQ(both.base, "HEAD^1");
+    EXPECT_EQ(both.deployed_reason,
+              "both sides contain origin/main (\"base\" in migmerge.json); taking HEAD^1, the "
+              "branch merged into");
+    SideChoice missing = merge_commit();
+    orient_sides(missing, configured, std::nullopt);
+    EXPECT_NE(missing.deployed_reason.find("is not in this repository"), std::string::npos);
+    SideChoice unnamed = merge_commit();
+    orient_sides(unnamed, std::nullopt, std::nullopt);
+    EXPECT_EQ(unnamed.base, "HEAD^1");
+    EXPECT_NE(unnamed.deployed_reason.find("set \"base\" in migmerge.json"), std::string::npos);
+}
+
+TEST(DeployedBranch, APullRequestsBaseWinsOverTheConfiguredOne) {
+    MergeRequest request = refs({}, {});
+    EXPECT_FALSE(deployed_branch(request));
+    request.configured_base = "production";
+    EXPECT_EQ(deployed_branch(request)->spec, "production");
+    request.pull_request_base = "origin/staging";
+    EXPECT_EQ(deployed_branch(request)->spec, "origin/staging");
+    EXPECT_EQ(deployed_branch(request)->named_by, "GITHUB_BASE_REF");
+    SideChoice pull_request = choose_sides(request, {});
+    EXPECT_EQ(pull_request.base, "origin/staging");
+    EXPECT_EQ(pull_request.deployed_reason, "named by GITHUB_BASE_REF");
+    request.base = "v1";
+    EXPECT_EQ(choose_sides(request, {}).deployed_reason, "named by --base");
+}
+
 }  // namespace
 }  // namespace migmerge::core

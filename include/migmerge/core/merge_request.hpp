@@ -24,7 +24,10 @@ struct MergeRequest {
     std::optional<std::string> base;             // --base
     std::optional<std::string> head;             // --head
     std::optional<std::string> configured_base;  // migmerge.json's "base"
-    std::optional<Judged> judged;                // forced: both refs must be given
+    // A pull request's base branch (GitHub's GITHUB_BASE_REF), as a ref spec
+    // the repository has (the git layer picks origin/NAME or NAME).
+    std::optional<std::string> pull_request_base;
+    std::optional<Judged> judged;  // forced: both refs must be given
     RenameSide rename_side = RenameSide::head;
     std::string folder;  // the migrations folder, relative to the work tree
 };
@@ -41,6 +44,7 @@ struct SideChoice {
     std::string head;
     Judged judged = Judged::union_of_sides;
     bool head_from_index = false;  // head is the checked-out branch: its staged state counts
+    std::string deployed_reason;   // why base is taken as the deployed side, in words
 };
 
 // With no ref given: a merge in progress (HEAD, MERGE_HEAD, the index), else a
@@ -48,6 +52,29 @@ struct SideChoice {
 // otherwise --base (else the configured base) and --head (else HEAD), judged
 // as their union. Error(bad_input) when no base can be chosen.
 SideChoice choose_sides(const MergeRequest& request, const RepositoryState& state);
+
+// The branch that says which side of a merge is deployed: the pull
+// request's base, else migmerge.json's "base"; and where it was named.
+struct DeployedBranch {
+    std::string spec;
+    std::string named_by;  // "GITHUB_BASE_REF", "\"base\" in migmerge.json"
+};
+std::optional<DeployedBranch> deployed_branch(const MergeRequest& request);
+
+// Whether each side of a merge contains the deployed branch's tip.
+struct Containment {
+    bool in_base = false;
+    bool in_head = false;
+};
+
+// For the two sides of a merge (judged != union_of_sides): the side that
+// contains the deployed branch's tip is base, whatever the parent order (a
+// "merge main into my branch" commit has main second); with none known, or
+// both or neither containing it, base stays the side merged into. Either way
+// `deployed_reason` says why. `containment` is empty when the branch is not
+// in the repository. The union of two refs keeps the base it was given.
+void orient_sides(SideChoice& sides, const std::optional<DeployedBranch>& deployed,
+                  const std::optional<Containment>& containment);
 
 // The merge of two sides that git has not made yet: every file of both.
 MigrationSet union_of(const MigrationSet& base, const MigrationSet& head);
@@ -57,5 +84,10 @@ MigrationSet union_of(const MigrationSet& base, const MigrationSet& head);
 // checked against its own folder (read_ledger; not the union of two sides):
 // Error(bad_input) for a malformed or unsafe entry.
 Ledger merged_ledger(const MergeSets& sets, const SideChoice& sides, const std::string& folder);
+
+// The accepted changes of base, head and the result, merged (as git's union
+// driver merges the file). Error(bad_input) for a malformed line.
+AcceptedChanges merged_accepted(const MergeSets& sets, const SideChoice& sides,
+                                const std::string& folder);
 
 }  // namespace migmerge::core

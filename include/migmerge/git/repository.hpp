@@ -50,6 +50,12 @@ class Repository {
     // Error(bad_input) when there is none; in a shallow clone the hint says
     // how to deepen it.
     std::string merge_base(const std::string& commit_a, const std::string& commit_b) const;
+    // Whether `ancestor` is `commit` or one of its ancestors (as far as a
+    // shallow clone has them).
+    bool contains(const std::string& commit, const std::string& ancestor) const;
+    // A blob's bytes by its id; nullopt when the object database lacks it (a
+    // work-tree file's id, hashed but never added).
+    std::optional<std::string> read_blob(const std::string& id) const;
 
     // The migrations folder (a path relative to the repository root) at a
     // commit, read from the object database (only that subtree), from the
