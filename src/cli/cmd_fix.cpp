@@ -19,8 +19,7 @@ int run_fix(const GlobalOptions& global, const FixOptions& options, const Output
     if (!options.dry_run && !judgement.plan.empty()) {
         project.repository->apply_renames(judgement.context.folder, judgement.plan.renames);
     }
-    MergeReport report{MergeCommand::fix, judgement.context, judgement.findings, judgement.plan,
-                       options.dry_run};
+    MergeReport report = report_of(MergeCommand::fix, judgement, options.dry_run);
     print_merge_report(output, report);
     return merge_exit_code(report);
 }

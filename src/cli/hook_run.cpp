@@ -43,7 +43,7 @@ Judgement judge_result(const Project& project, const std::string& base, const st
 }
 
 void print_report(const Output& output, const Judgement& judgement) {
-    MergeReport report{MergeCommand::check, judgement.context, judgement.findings, judgement.plan};
+    MergeReport report = report_of(MergeCommand::check, judgement);
     print_merge_report(output, report);
 }
 
@@ -129,8 +129,9 @@ void check_merge_commit_made(const Project& project, const Output& output) {
 }
 
 // After a fast-forward: the new HEAD's folder on its own.
-void check_new_head(const core::MigrationSet& head, const Output& output) {
-    std::vector<core::Finding> findings = core::analyze_folder(head, sys::utc_now());
+void check_new_head(const Project& project, const core::MigrationSet& head, const Output& output) {
+    std::vector<core::Finding> findings = core::folder_problems(
+        head, sys::utc_now(), "HEAD:" + project.migrations_folder + "/" + core::accepted_file_name);
     if (!core::has_errors(findings)) return;
     print_findings_text(output, findings, "");
     output.out << "migmerge: the new HEAD has migration errors; see `migmerge check --base REF`.\n";
@@ -146,7 +147,7 @@ int post_merge(const GlobalOptions& global, const Output& output) {
     if (repo.head_is_merge_commit())
         check_merge_commit_made(project, output);
     else
-        check_new_head(after, output);
+        check_new_head(project, after, output);
     advise_arrived(output, arrived_migrations(before, after));
     return 0;  // post-merge cannot block; it only advises
 }

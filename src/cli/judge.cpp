@@ -20,7 +20,7 @@ int run_report_command(const GlobalOptions& global, const RefOptions& options, M
                        const Output& output) {
     Project project = open_repository_project(global);
     Judgement judgement = judge(project, options);
-    MergeReport report{command, judgement.context, judgement.findings, judgement.plan};
+    MergeReport report = report_of(command, judgement);
     print_merge_report(output, report);
     return merge_exit_code(report);
 }

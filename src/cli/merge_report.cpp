@@ -44,6 +44,10 @@ void print_header(const Output& output, const MergeContext& context) {
         paint(output.color, Tone::bold, "head " + context.head.spec), short_id(context.head.commit),
         paint(output.color, Tone::bold, "base " + context.base.spec), short_id(context.base.commit),
         short_id(context.merge_base), judged_sentence(context.judged));
+    fmt::print(
+        output.out, "{}\n",
+        paint(output.color, Tone::dim,
+              "Deployed side: base " + context.base.spec + " (" + context.deployed_reason + ")."));
     if (output.verbose) {
         // -v: where the judged names came from, for when a result surprises.
         fmt::print(output.out, "migrations folder {}, {} files in the result, {} ledger entries\n",
@@ -95,6 +99,25 @@ const std::vector<core::Finding>& standing_findings(const MergeReport& report) {
     return report.command == MergeCommand::fix ? report.plan.unfixable : report.findings;
 }
 
+// Problems both sides already live with: said once, with -v, never counted.
+void print_preexisting(const Output& output, const MergeReport& report) {
+    if (!output.verbose || report.preexisting.empty()) return;
+    fmt::print(output.out, "Pre-existing on both sides (notes; not counted):\n");
+    print_findings_text(output, report.preexisting, "");
+    fmt::print(output.out, "\n");
+}
+
+std::string accepted_sentence(const MergeReport& report) {
+    if (report.accepted == 0) return "";
+    return fmt::format(" {} accepted in {}.", report.accepted, core::accepted_file_name);
+}
+
+std::string preexisting_sentence(const Output& output, const MergeReport& report) {
+    if (report.preexisting.empty() || output.verbose) return "";
+    return fmt::format(" {} pre-existing note{} (-v shows them).", report.preexisting.size(),
+                       report.preexisting.size() == 1 ? "" : "s");
+}
+
 void print_text(const Output& output, const MergeReport& report) {
     if (!output.quiet) {
         print_header(output, report.context);
@@ -105,9 +128,11 @@ void print_text(const Output& output, const MergeReport& report) {
     const auto& shown = check ? report.findings : report.plan.unfixable;
     print_findings_text(output, shown, check ? fix_command_for(report.context) : "");
     if (!shown.empty()) fmt::print(output.out, "\n");
+    print_preexisting(output, report);
     print_renames(output, report);
     std::string advice = closing_advice(report);
-    fmt::print(output.out, "{}{}{}\n", summary_line(standing_findings(report)),
+    fmt::print(output.out, "{}{}{}{}{}\n", summary_line(standing_findings(report)),
+               accepted_sentence(report), preexisting_sentence(output, report),
                advice.empty() ? "" : " ", advice);
 }
 
@@ -117,20 +142,30 @@ nlohmann::json ref_json(const git::ResolvedRef& ref) {
 
 void print_json_report(const Output& output, const MergeReport& report) {
     const MergeContext& context = report.context;
-    nlohmann::json document = {{"command", name_of(report.command)},
-                               {"base", ref_json(context.base)},
-                               {"head", ref_json(context.head)},
-                               {"mergeBase", context.merge_base},
-                               {"judged", to_string(context.judged)},
-                               {"migrationsPath", context.folder},
-                               {"findings", to_json(report.findings)},
-                               {"renames", to_json(report.plan.renames)},
-                               {"unfixable", to_json(report.plan.unfixable)}};
+    nlohmann::json document = {
+        {"command", name_of(report.command)},
+        {"base", ref_json(context.base)},
+        {"head", ref_json(context.head)},
+        {"mergeBase", context.merge_base},
+        {"judged", to_string(context.judged)},
+        {"deployed",
+         {{"side", "base"}, {"ref", context.base.spec}, {"reason", context.deployed_reason}}},
+        {"migrationsPath", context.folder},
+        {"findings", to_json(report.findings)},
+        {"renames", to_json(report.plan.renames)},
+        {"unfixable", to_json(report.plan.unfixable)},
+        {"preexisting", to_json(report.preexisting)},
+        {"accepted", report.accepted}};
     if (report.command == MergeCommand::fix) document["dryRun"] = report.dry_run;
     print_json(output, document);
 }
 
 }  // namespace
+
+MergeReport report_of(MergeCommand command, const git::Judgement& judgement, bool dry_run) {
+    return {command, judgement.context,     judgement.findings,       judgement.plan,
+            dry_run, judgement.preexisting, judgement.accepted.size()};
+}
 
 std::string fix_command_for(const MergeContext& context) {
     std::string command = "migmerge fix";

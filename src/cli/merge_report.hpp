@@ -14,10 +14,14 @@ enum class MergeCommand { check, plan, fix };
 struct MergeReport {
     MergeCommand command;
     const MergeContext& context;
-    std::vector<core::Finding> findings;
+    std::vector<core::Finding> findings;  // introduced by the merge
     core::Plan plan;
-    bool dry_run = false;  // fix --dry-run
+    bool dry_run = false;                    // fix --dry-run
+    std::vector<core::Finding> preexisting;  // notes: -v, and JSON's "preexisting"
+    std::size_t accepted = 0;                // findings .migmerge-accepted covers
 };
+
+MergeReport report_of(MergeCommand command, const git::Judgement& judgement, bool dry_run = false);
 
 void print_merge_report(const Output& output, const MergeReport& report);
 // The exact command that applies the plan for this situation: the refs when

@@ -40,10 +40,23 @@ void judge_fixability(const AnalysisInput& input, Finding& finding) {
     }
 }
 
+// Two sides adding one description: perhaps the same change twice. Within
+// one side (or the past), in practice two different changes: not said.
+bool added_by_each_side(const AnalysisInput& input, const std::vector<std::string>& files) {
+    bool by_base = false, by_head = false;
+    for (const std::string& file : files) {
+        Side side = rules::added_by(input, file);
+        by_base = by_base || side == Side::base;
+        by_head = by_head || side == Side::head;
+    }
+    return by_base && by_head;
+}
+
 std::vector<Finding> result_folder_findings(const AnalysisInput& input) {
     std::vector<Finding> findings = analyze_folder(input.sets.result, input.now);
-    for (Finding& finding : rules::duplicate_descriptions(rules::parse_names(input.sets.result)))
-        findings.push_back(std::move(finding));
+    for (Finding& finding : rules::duplicate_descriptions(rules::parse_names(input.sets.result))) {
+        if (added_by_each_side(input, finding.files)) findings.push_back(std::move(finding));
+    }
     for (Finding& finding : findings) {
         finding.side = rules::side_of(input, finding.files);
         if (finding.code == FindingCode::same_timestamp) judge_fixability(input, finding);
@@ -61,6 +74,24 @@ std::vector<Finding> analyze(const AnalysisInput& input) {
     findings.insert(findings.end(), folder.begin(), folder.end());
     sort_findings(findings);
     return findings;
+}
+
+Analysis analyze_merge(const AnalysisInput& input) {
+    Analysis analysis;
+    for (Finding& finding : analyze(input)) {
+        std::vector<std::string> versions;
+        if (finding.code == FindingCode::modified) {
+            versions = rules::changed_versions(input.sets, finding.files.front());
+        }
+        if (input.accepted.accepts(finding, versions)) {
+            analysis.accepted.push_back(std::move(finding));
+        } else if (rules::is_preexisting(input, finding)) {
+            analysis.preexisting.push_back(std::move(finding));
+        } else {
+            analysis.findings.push_back(std::move(finding));
+        }
+    }
+    return analysis;
 }
 
 }  // namespace migmerge::core

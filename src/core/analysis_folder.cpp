@@ -2,6 +2,8 @@
 // and dangling-symlink, which only a work tree can have.
 // duplicate-description is not among them: in real projects it was always two
 // different migrations with similar names, noise on every deploy.
+#include <algorithm>
+
 #include "analysis_rules.hpp"
 
 namespace migmerge::core {
@@ -41,6 +43,16 @@ std::vector<Finding> analyze_folder(const MigrationSet& folder, const Timestamp&
         findings.insert(findings.end(), family.begin(), family.end());
     }
     sort_findings(findings);
+    return findings;
+}
+
+std::vector<Finding> folder_problems(const MigrationSet& folder, const Timestamp& now,
+                                     const std::string& accepted_source) {
+    AcceptedChanges accepted = AcceptedChanges::parse(folder.accepted_text, accepted_source);
+    std::vector<Finding> findings = analyze_folder(folder, now);
+    findings.erase(std::remove_if(findings.begin(), findings.end(),
+                                  [&](const Finding& f) { return accepted.accepts(f); }),
+                   findings.end());
     return findings;
 }
 

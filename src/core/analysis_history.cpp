@@ -1,10 +1,13 @@
 // Merge rules about files that existed before the branches split: a deployed
 // migration must keep its name and its content on every side.
+#include <algorithm>
 #include <optional>
 
 #include "analysis_rules.hpp"
+#include "migmerge/core/js_source.hpp"
 
-namespace migmerge::core::rules {
+namespace migmerge::core {
+namespace rules {
 namespace {
 
 constexpr const char* edit_advice =
@@ -46,11 +49,38 @@ Sides changed_in(const MergeSets& sets, const std::string& name, const std::stri
             differs(sets.result, name, content)};
 }
 
+const std::string* text_of(const AnalysisInput& input, const std::string& id) {
+    auto found = input.texts.find(id);
+    return found == input.texts.end() ? nullptr : &found->second;
+}
+
+// Every changed version is the merge base's but for whitespace and comments
+// (js_source.hpp); false when a text is missing, to be safe.
+bool layout_only(const AnalysisInput& input, const std::string& name, const std::string& original) {
+    const std::string* before = text_of(input, original);
+    std::vector<std::string> versions = changed_versions(input.sets, name);
+    return before && !versions.empty() &&
+           std::all_of(versions.begin(), versions.end(), [&](const std::string& id) {
+               const std::string* after = text_of(input, id);
+               return after && same_code_ignoring_layout(*before, *after);
+           });
+}
+
 Finding modified_finding(const std::string& name, const Sides& sides) {
     Finding finding = make_finding(FindingCode::modified, Severity::error, {name}, sides.side());
     finding.message = name + " existed at the merge base but " + sides.who() +
                       " changed it: databases that already ran it never run the new version";
     finding.advice = edit_advice;
+    return finding;
+}
+
+Finding layout_finding(const std::string& name, const Sides& sides) {
+    Finding finding = make_finding(FindingCode::modified, Severity::warning, {name}, sides.side());
+    finding.message = name + " existed at the merge base and " + sides.who() +
+                      " changed only its whitespace or comments: databases that already ran it "
+                      "never run the new version, which does the same";
+    finding.advice =
+        "if the edit is deliberate (a reformat), accept it in " + std::string(accepted_file_name);
     return finding;
 }
 
@@ -111,7 +141,9 @@ void judge_merge_base_files(const AnalysisInput& input, std::vector<Finding>& fi
         if (!sequelize_would_run(name)) continue;  // only what databases run must stay put
         if (auto missing = missing_finding(input, name, content)) findings.push_back(*missing);
         Sides changed = changed_in(input.sets, name, content);
-        if (changed.any()) findings.push_back(modified_finding(name, changed));
+        if (!changed.any()) continue;
+        findings.push_back(layout_only(input, name, content) ? layout_finding(name, changed)
+                                                             : modified_finding(name, changed));
     }
 }
 
@@ -132,4 +164,20 @@ std::vector<Finding> history_changes(const AnalysisInput& input) {
     return findings;
 }
 
-}  // namespace migmerge::core::rules
+}  // namespace rules
+
+std::vector<std::string> texts_to_read(const MergeSets& sets) {
+    std::vector<std::string> ids;
+    for (const auto& [name, content] : sets.merge_base.files) {
+        if (!sequelize_would_run(name)) continue;
+        std::vector<std::string> versions = rules::changed_versions(sets, name);
+        if (versions.empty()) continue;
+        ids.push_back(content);
+        ids.insert(ids.end(), versions.begin(), versions.end());
+    }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+}
+
+}  // namespace migmerge::core

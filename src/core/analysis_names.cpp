@@ -131,8 +131,9 @@ std::vector<Finding> duplicate_descriptions(const std::vector<MigrationName>& na
         Finding finding =
             make_finding(FindingCode::duplicate_description, Severity::warning, files);
         finding.message = list_names(files) +
-                          " have the same description under different timestamps: probably "
-                          "the same change added twice, which would run twice";
+                          " have the same description under different timestamps, added on "
+                          "the two sides of this merge: if both are the same change, it "
+                          "would run twice";
         finding.advice = "keep one of them, unless they really are different changes";
         findings.push_back(finding);
     }

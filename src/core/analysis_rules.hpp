@@ -25,6 +25,13 @@ std::vector<Finding> dangling_links(const MigrationSet& folder);
 std::vector<Finding> history_changes(const AnalysisInput& input);  // modified, deleted, renamed
 std::vector<Finding> out_of_order(const AnalysisInput& input);
 
+// Whether both sides already have what the finding is about (a note, not an
+// error: analysis_preexisting.cpp).
+bool is_preexisting(const AnalysisInput& input, const Finding& finding);
+// The content ids of `name` on base, head and the result that differ from
+// the merge base's (a side that lacks it has none).
+std::vector<std::string> changed_versions(const MergeSets& sets, const std::string& name);
+
 // Which side added a file of the result: Side::base or Side::head, or
 // Side::none for files that existed at the merge base or were added on both.
 Side added_by(Origin origin);

@@ -3,6 +3,8 @@
 #include <filesystem>
 
 #include "migmerge/core/error.hpp"
+#include "migmerge/git/repository.hpp"
+#include "repository_impl.hpp"
 
 namespace migmerge::git {
 
@@ -30,6 +32,16 @@ std::string hash_file_as_blob(git_repository* repo, const std::string& absolute_
               "cannot hash " + absolute_path);
     }
     return to_hex(id);
+}
+
+std::optional<std::string> Repository::read_blob(const std::string& id) const {
+    git_oid oid;
+    if (git_oid_fromstr(&oid, id.c_str()) != 0) return std::nullopt;
+    git_blob* raw = nullptr;
+    if (git_blob_lookup(&raw, impl_->get(), &oid) != 0) return std::nullopt;
+    BlobHandle blob(raw);
+    const auto* data = static_cast<const char*>(git_blob_rawcontent(blob.get()));
+    return std::string(data, static_cast<std::size_t>(git_blob_rawsize(blob.get())));
 }
 
 }  // namespace migmerge::git

@@ -1,5 +1,7 @@
 #include "migmerge/git/merge.hpp"
 
+#include <utility>
+
 #include "migmerge/core/error.hpp"
 
 namespace migmerge::git {
@@ -16,11 +18,61 @@ core::RepositoryState state_of(const Repository& repo, const core::MergeRequest&
     return state;
 }
 
+std::optional<ResolvedRef> try_resolve(const Repository& repo, const std::string& spec) {
+    try {
+        return repo.resolve(spec);
+    } catch (const Error&) {
+        return std::nullopt;
+    }
+}
+
+// GitHub names a pull request's base branch; a checkout has it as
+// origin/NAME (actions/checkout) or NAME. Neither: it names nothing.
+core::MergeRequest with_pull_request_base(const Repository& repo, core::MergeRequest request) {
+    if (!request.pull_request_base) return request;
+    const std::string name = *request.pull_request_base;
+    request.pull_request_base.reset();
+    for (const std::string& spec : {"origin/" + name, name}) {
+        if (!try_resolve(repo, spec)) continue;
+        request.pull_request_base = spec;
+        break;
+    }
+    return request;
+}
+
 ResolvedRef resolve_head(const Repository& repo, const std::string& spec) {
     if (spec == "MERGE_HEAD") {
         if (auto merge_head = repo.merge_head()) return *merge_head;
     }
     return repo.resolve(spec);
+}
+
+std::optional<core::Containment> containment_of(
+    const Repository& repo, const core::SideChoice& sides,
+    const std::optional<core::DeployedBranch>& deployed) {
+    if (!deployed) return std::nullopt;
+    std::optional<ResolvedRef> tip = try_resolve(repo, deployed->spec);
+    if (!tip) return std::nullopt;
+    return core::Containment{repo.contains(repo.resolve(sides.base).commit, tip->commit),
+                             repo.contains(resolve_head(repo, sides.head).commit, tip->commit)};
+}
+
+// A merge's two sides, in the order that puts the deployed one as base.
+core::SideChoice choose_sides(const Repository& repo, const core::MergeRequest& request) {
+    core::SideChoice sides = core::choose_sides(request, state_of(repo, request));
+    if (sides.judged != core::Judged::union_of_sides) {
+        auto deployed = core::deployed_branch(request);
+        core::orient_sides(sides, deployed, containment_of(repo, sides, deployed));
+    }
+    return sides;
+}
+
+// The texts that tell a reformat from an edit; a blob the repository lacks
+// (a work-tree file never added) stays unread: an edit, to be safe.
+void read_texts(const Repository& repo, core::AnalysisInput& input) {
+    for (const std::string& id : core::texts_to_read(input.sets)) {
+        if (auto text = repo.read_blob(id)) input.texts.emplace(id, std::move(*text));
+    }
 }
 
 core::MigrationSet read_result(const Repository& repo, const MergeContext& context) {
@@ -55,19 +107,23 @@ void require_folder(const MergeContext& context) {
 
 }  // namespace
 
-MergeContext read_merge(const Repository& repo, const core::MergeRequest& request,
+MergeContext read_merge(const Repository& repo, const core::MergeRequest& given,
                         const core::Timestamp& now) {
-    core::SideChoice sides = core::choose_sides(request, state_of(repo, request));
+    const core::MergeRequest request = with_pull_request_base(repo, given);
+    const core::SideChoice sides = choose_sides(repo, request);
     MergeContext context;
     context.base = repo.resolve(sides.base);
     context.head = resolve_head(repo, sides.head);
     context.judged = sides.judged;
     context.head_from_index = sides.head_from_index;
+    context.deployed_reason = sides.deployed_reason;
     context.folder = request.folder;
     context.merge_base = repo.merge_base(context.base.commit, context.head.commit);
     read_sets(repo, context);
     require_folder(context);
     context.input.ledger = core::merged_ledger(context.input.sets, sides, request.folder);
+    context.input.accepted = core::merged_accepted(context.input.sets, sides, request.folder);
+    read_texts(repo, context.input);
     context.input.now = now;
     context.input.rename_side = request.rename_side;
     return context;
@@ -77,7 +133,10 @@ Judgement judge_merge(const Repository& repo, const core::MergeRequest& request,
                       const core::Timestamp& now) {
     Judgement judgement;
     judgement.context = read_merge(repo, request, now);
-    judgement.findings = core::analyze(judgement.context.input);
+    core::Analysis analysis = core::analyze_merge(judgement.context.input);
+    judgement.findings = std::move(analysis.findings);
+    judgement.preexisting = std::move(analysis.preexisting);
+    judgement.accepted = std::move(analysis.accepted);
     judgement.plan = core::plan_renames(judgement.context.input, judgement.findings);
     return judgement;
 }

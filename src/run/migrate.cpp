@@ -136,7 +136,8 @@ RunReport migrate(const RunContext& context, const MigrateOptions& options,
     RunReport report;
     // Judged before touching the database: a folder sequelize-cli would
     // mis-run (two files, one timestamp) is refused without side effects.
-    report.findings = core::analyze_folder(to_migration_set(folder), sys::utc_now());
+    report.findings =
+        core::folder_problems(to_migration_set(folder), sys::utc_now(), context.accepted_name());
     // Only what is pending can be a reason to refuse: with errors, the rows
     // are read (no lock, no writes) to tell old problems from new ones.
     if (core::has_errors(report.findings) && !early.failure) {

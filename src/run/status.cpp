@@ -46,7 +46,7 @@ core::StatusReport status(const RunContext& context,
     input.rows = std::move(snapshot.names);
     for (const auto& [name, record] : snapshot.records) input.recorded[name] = record.checksum;
     core::StatusReport report = core::compute_status(input);
-    for (auto& finding : core::analyze_folder(files.set, sys::utc_now()))
+    for (auto& finding : core::folder_problems(files.set, sys::utc_now(), context.accepted_name()))
         report.findings.push_back(finding);
     return report;
 }

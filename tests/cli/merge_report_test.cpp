@@ -50,7 +50,7 @@ std::string printed_with(const MergeReport& report, bool quiet, bool verbose) {
 
 const std::string header =
     "head HEAD (2222222222) into base production (1111111111), merge base 3333333333; judging "
-    "the union of both sides.\n\n";
+    "the union of both sides.\nDeployed side: base production (named by --base).\n\n";
 
 // The timeline of sample_merge() with the collision's files marked, as
 // timeline_test.cpp pins it down.
@@ -129,6 +129,41 @@ TEST(MergeReportText, VerboseSaysWhereTheNamesCameFrom) {
     EXPECT_EQ(text.substr(0, text.find("\n\n") + 2),
               header.substr(0, header.size() - 1) +
                   "migrations folder db/migrations, 6 files in the result, 0 ledger entries\n\n");
+}
+
+core::Finding legacy_name() {
+    core::Finding finding =
+        core::make_finding(core::FindingCode::invalid_name, core::Severity::error, {"00-init.js"});
+    finding.message = "00-init.js is not named YYYYMMDDHHMMSS-description";
+    return finding;
+}
+
+TEST(MergeReportText, PreexistingNotesAreCountedOnlyInWordsAndShownWithVerbose) {
+    MergeContext context = sample_merge();
+    MergeReport report{MergeCommand::check, context, {}, {}, false, {legacy_name()}, 2};
+    std::string quiet_about_it = printed(report);
+    EXPECT_EQ(quiet_about_it.find("00-init.js"), std::string::npos) << quiet_about_it;
+    EXPECT_NE(quiet_about_it.find("No problems found. 2 accepted in .migmerge-accepted. 1 "
+                                  "pre-existing note (-v shows them).\n"),
+              std::string::npos)
+        << quiet_about_it;
+    std::string verbose = printed_with(report, false, true);
+    EXPECT_NE(verbose.find("Pre-existing on both sides (notes; not counted):\n"), std::string::npos)
+        << verbose;
+    EXPECT_NE(verbose.find("00-init.js is not named"), std::string::npos) << verbose;
+    EXPECT_EQ(merge_exit_code(report), 0);
+}
+
+TEST(MergeReportJson, PreexistingAcceptedAndTheDeployedSideHaveTheirOwnKeys) {
+    MergeContext context = sample_merge();
+    MergeReport report{MergeCommand::check, context, {}, {}, false, {legacy_name()}, 2};
+    nlohmann::json document = nlohmann::json::parse(printed(report, Format::json));
+    EXPECT_TRUE(document["findings"].empty());
+    ASSERT_EQ(document["preexisting"].size(), 1u);
+    EXPECT_EQ(document["preexisting"][0]["code"], "invalid-name");
+    EXPECT_EQ(document["accepted"], 2);
+    EXPECT_EQ(document["deployed"]["ref"], "production");
+    EXPECT_EQ(document["deployed"]["reason"], "named by --base");
 }
 
 TEST(MergeReportText, TheHeaderNamesTheJudgedSet) {

@@ -36,6 +36,7 @@ inline MergeContext sample_merge() {
     context.head = {"HEAD", "2222222222bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"};
     context.merge_base = "3333333333cccccccccccccccccccccccccccccc";
     context.judged = Judged::union_of_sides;
+    context.deployed_reason = "named by --base";
     context.folder = "db/migrations";
     core::MergeSets& sets = context.input.sets;
     sets.merge_base.files = {{init, "i"}};

@@ -17,6 +17,7 @@ struct MergeContext {
     std::string merge_base;
     core::Judged judged = core::Judged::union_of_sides;
     bool head_from_index = false;  // head is the checked-out branch: its staged state counts
+    std::string deployed_reason;   // why base is taken as the deployed side
     std::string folder;            // the migrations folder, relative to the work tree
     core::AnalysisInput input;
 };
@@ -27,11 +28,13 @@ MergeContext read_merge(const Repository& repo, const core::MergeRequest& reques
 
 struct Judgement {
     MergeContext context;
-    std::vector<core::Finding> findings;
-    core::Plan plan;
+    std::vector<core::Finding> findings;     // introduced by the merge: these count
+    std::vector<core::Finding> preexisting;  // on both sides alike: notes
+    std::vector<core::Finding> accepted;     // covered by .migmerge-accepted
+    core::Plan plan;                         // for `findings` only
 };
 
-// read_merge, then core::analyze and core::plan_renames.
+// read_merge, then core::analyze_merge and core::plan_renames.
 Judgement judge_merge(const Repository& repo, const core::MergeRequest& request,
                       const core::Timestamp& now);
 

@@ -34,8 +34,9 @@ struct RunContext {
     bool dry_run = false;
     std::string version;  // migmerge's, for the audit table
 
-    // The ledger's path in messages.
+    // The ledger's and the accepted changes' paths, in messages.
     std::string ledger_name() const;
+    std::string accepted_name() const;
 };
 
 struct MigrationEvent {
