@@ -83,6 +83,7 @@ int run(int argc, char** argv) {
     add_check_command(app, invocation);
     add_plan_command(app, invocation);
     add_fix_command(app, invocation);
+    add_accept_command(app, invocation);
     add_status_command(app, invocation);
     add_repair_command(app, invocation);
     add_migrate_command(app, invocation);

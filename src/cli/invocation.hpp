@@ -47,6 +47,7 @@ void on_chosen(CLI::App& command, Invocation& invocation, Action action);
 void add_check_command(CLI::App& app, Invocation& invocation);
 void add_plan_command(CLI::App& app, Invocation& invocation);
 void add_fix_command(CLI::App& app, Invocation& invocation);
+void add_accept_command(CLI::App& app, Invocation& invocation);
 void add_status_command(CLI::App& app, Invocation& invocation);
 void add_repair_command(CLI::App& app, Invocation& invocation);
 void add_migrate_command(CLI::App& app, Invocation& invocation);

@@ -19,13 +19,6 @@ constexpr FindingCode acceptable_codes[] = {
     FindingCode::duplicate_description,
 };
 
-std::optional<FindingCode> acceptable_code(const std::string& text) {
-    for (FindingCode code : acceptable_codes) {
-        if (to_string(code) == text) return code;
-    }
-    return std::nullopt;
-}
-
 std::vector<std::string> split_tabs(const std::string& line) {
     std::vector<std::string> fields;
     std::size_t start = 0;
@@ -47,9 +40,8 @@ std::string read_entry(const std::string& line, AcceptedChange& entry) {
     std::vector<std::string> fields = split_tabs(line);
     auto code = acceptable_code(fields[0]);
     if (!code) {
-        return "'" + fields[0] +
-               "' is not a code that can be accepted (modified, deleted, invalid-name, "
-               "not-a-migration, same-timestamp, future-timestamp, duplicate-description)";
+        return "'" + fields[0] + "' is not a code that can be accepted (" +
+               acceptable_codes_text() + ")";
     }
     bool modified = *code == FindingCode::modified;
     if (fields.size() != (modified ? 4u : 3u)) {
@@ -69,6 +61,19 @@ bool is_version(const std::string& accepted, const std::string& id) {
 }
 
 }  // namespace
+
+std::optional<FindingCode> acceptable_code(const std::string& text) {
+    for (FindingCode code : acceptable_codes) {
+        if (to_string(code) == text) return code;
+    }
+    return std::nullopt;
+}
+
+std::string acceptable_codes_text() {
+    std::string text;
+    for (FindingCode code : acceptable_codes) text += (text.empty() ? "" : ", ") + to_string(code);
+    return text;
+}
 
 AcceptedChanges AcceptedChanges::parse(const std::string& text, const std::string& source) {
     AcceptedChanges list;
@@ -91,6 +96,16 @@ AcceptedChanges AcceptedChanges::merge(const std::vector<AcceptedChanges>& lists
         merged.entries_.insert(merged.entries_.end(), list.entries_.begin(), list.entries_.end());
     }
     return merged;
+}
+
+std::string AcceptedChanges::format(const AcceptedChange& change) {
+    std::string line = to_string(change.code) + "\t" + change.file + "\t" + change.reason;
+    if (change.code == FindingCode::modified) line += "\t" + change.version;
+    AcceptedChange checked;
+    std::string problem = line.find('\n') == std::string::npos ? read_entry(line, checked)
+                                                                : "a field holds a line break";
+    if (!problem.empty()) throw bad_input("cannot accept " + change.file, problem);
+    return line + "\n";
 }
 
 bool AcceptedChanges::accepts(FindingCode code, const std::string& file,

@@ -10,10 +10,13 @@ namespace {
 
 std::optional<SideChoice> implicit_sides(const RepositoryState& state) {
     if (state.merge_in_progress) return SideChoice{"HEAD", "MERGE_HEAD", Judged::index, false};
-    if (state.head_is_merge_commit) {
-        return SideChoice{"HEAD^1", "HEAD^2", state.bare ? Judged::head_tree : Judged::index,
-                          false};
+    Judged judged = state.bare ? Judged::head_tree : Judged::index;
+    if (state.head_is_octopus) {
+        return SideChoice{"HEAD^1", "HEAD", judged, false,
+                          "an octopus merge: HEAD^1, the branch merged into, against all the "
+                          "branches it merged"};
     }
+    if (state.head_is_merge_commit) return SideChoice{"HEAD^1", "HEAD^2", judged, false};
     return std::nullopt;
 }
 

@@ -14,7 +14,9 @@ core::RepositoryState state_of(const Repository& repo, const core::MergeRequest&
     state.bare = repo.is_bare();
     if (request.base || request.head || request.judged) return state;
     state.merge_in_progress = repo.merge_head().has_value();
-    state.head_is_merge_commit = !state.merge_in_progress && repo.head_is_merge_commit();
+    std::size_t parents = state.merge_in_progress ? 0 : repo.head_parent_count();
+    state.head_is_merge_commit = parents > 1;
+    state.head_is_octopus = parents > 2;
     return state;
 }
 
@@ -60,7 +62,8 @@ std::optional<core::Containment> containment_of(
 // A merge's two sides, in the order that puts the deployed one as base.
 core::SideChoice choose_sides(const Repository& repo, const core::MergeRequest& request) {
     core::SideChoice sides = core::choose_sides(request, state_of(repo, request));
-    if (sides.judged != core::Judged::union_of_sides) {
+    // A union keeps the base it was named; an octopus says why already.
+    if (sides.judged != core::Judged::union_of_sides && sides.deployed_reason.empty()) {
         auto deployed = core::deployed_branch(request);
         core::orient_sides(sides, deployed, containment_of(repo, sides, deployed));
     }

@@ -67,14 +67,18 @@ std::optional<ResolvedRef> Repository::merge_head() const {
     return ResolvedRef{"MERGE_HEAD", *first};
 }
 
-bool Repository::head_is_merge_commit() const {
+std::size_t Repository::head_parent_count() const {
     git_object* raw = nullptr;
     int rc = git_revparse_single(&raw, impl_->get(), "HEAD");
     ObjectHandle head(raw);
-    if (rc == GIT_ENOTFOUND || rc == GIT_EUNBORNBRANCH) return false;  // no commit yet
+    if (rc == GIT_ENOTFOUND || rc == GIT_EUNBORNBRANCH) return 0;  // no commit yet
     check(rc, "cannot read HEAD");
     CommitHandle commit = peel_to_commit(head.get(), "HEAD");
-    return git_commit_parentcount(commit.get()) > 1;
+    return git_commit_parentcount(commit.get());
+}
+
+bool Repository::head_is_merge_commit() const {
+    return head_parent_count() > 1;
 }
 
 std::ostream& operator<<(std::ostream& out, const ResolvedRef& ref) {

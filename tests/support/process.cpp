@@ -113,7 +113,7 @@ ProcessResult run_migmerge(const std::vector<std::string>& args, const std::stri
     options.started = std::move(started);
     options.unset_env = {"DATABASE_URL",  "NODE_ENV",      "PGHOST",     "PGPORT",
                          "PGUSER",        "PGPASSWORD",    "PGDATABASE", "GIT_DIR",
-                         "GIT_WORK_TREE", "GIT_INDEX_FILE"};
+                         "GIT_WORK_TREE", "GIT_INDEX_FILE", "GITHUB_BASE_REF"};
     return run_process(argv, options);
 }
 

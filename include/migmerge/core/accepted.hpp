@@ -13,6 +13,7 @@
 // A finding is accepted when every file it names has an entry of its code;
 // an accepted edit is that version only, so a later edit is a finding again.
 // out-of-order and renamed-unrecorded are never accepted: `fix` resolves them.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,11 @@ namespace migmerge::core {
 
 inline constexpr const char* accepted_file_name = ".migmerge-accepted";
 inline constexpr const char* accepted_attributes_line = ".migmerge-accepted merge=union";
+
+// The code a line or `migmerge accept` names, when it is one that can be accepted.
+std::optional<FindingCode> acceptable_code(const std::string& text);
+// "modified, deleted, ...": the codes that can be, for messages.
+std::string acceptable_codes_text();
 
 struct AcceptedChange {
     FindingCode code;
@@ -38,6 +44,9 @@ class AcceptedChanges {
     // reason, a `modified` line without a blob id.
     static AcceptedChanges parse(const std::string& text, const std::string& source);
     static AcceptedChanges merge(const std::vector<AcceptedChanges>& lists);
+    // The line for `change` ("code\tfile\treason[\tversion]\n"), checked as
+    // parse() would check it: Error(bad_input) when parse() would refuse it.
+    static std::string format(const AcceptedChange& change);
 
     const std::vector<AcceptedChange>& entries() const { return entries_; }
     bool empty() const { return entries_.empty(); }

@@ -37,6 +37,7 @@ struct RepositoryState {
     bool merge_in_progress = false;  // MERGE_HEAD exists
     bool head_is_merge_commit = false;
     bool bare = false;
+    bool head_is_octopus = false;  // HEAD merged more than one branch at once
 };
 
 struct SideChoice {
@@ -48,7 +49,8 @@ struct SideChoice {
 };
 
 // With no ref given: a merge in progress (HEAD, MERGE_HEAD, the index), else a
-// merge commit at HEAD (its parents, and the index or, bare, HEAD's tree);
+// merge commit at HEAD (its parents, and the index or, bare, HEAD's tree; an
+// octopus: HEAD^1 against HEAD itself, which holds every merged branch);
 // otherwise --base (else the configured base) and --head (else HEAD), judged
 // as their union. Error(bad_input) when no base can be chosen.
 SideChoice choose_sides(const MergeRequest& request, const RepositoryState& state);
@@ -72,7 +74,8 @@ struct Containment {
 // "merge main into my branch" commit has main second); with none known, or
 // both or neither containing it, base stays the side merged into. Either way
 // `deployed_reason` says why. `containment` is empty when the branch is not
-// in the repository. The union of two refs keeps the base it was given.
+// in the repository. The union of two refs keeps the base it was given, and
+// an octopus its first parent (the branch merged into, as its reason says).
 void orient_sides(SideChoice& sides, const std::optional<DeployedBranch>& deployed,
                   const std::optional<Containment>& containment);
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "migmerge/core/accepted.hpp"
 #include "migmerge/core/migration_set.hpp"
 #include "migmerge/core/planner.hpp"
 
@@ -47,6 +48,7 @@ class Repository {
     ResolvedRef resolve(const std::string& spec) const;
     std::optional<ResolvedRef> merge_head() const;  // during a merge
     bool head_is_merge_commit() const;
+    std::size_t head_parent_count() const;  // 0 before the first commit; over 2: an octopus
     // Error(bad_input) when there is none; in a shallow clone the hint says
     // how to deepen it.
     std::string merge_base(const std::string& commit_a, const std::string& commit_b) const;
@@ -75,6 +77,11 @@ class Repository {
     // own staged files may move, but not ones with unstaged edits or
     // conflicts. All checks happen before any write. Bare: Error(bad_input).
     void apply_renames(const std::string& folder, const std::vector<core::Rename>& renames);
+    // Appends `change` to the folder's accepted changes in the work tree,
+    // with the union-merge attributes line, and stages both. An accepted
+    // `modified` without a version takes the work tree file's blob id.
+    // Returns the change as written. Bare: Error(bad_input).
+    core::AcceptedChange accept_change(const std::string& folder, core::AcceptedChange change);
 
     // Relative path of `dir` (absolute or relative to cwd) from the work tree
     // root; "." for the root itself. Error(bad_input) when outside or bare.
