@@ -1,9 +1,9 @@
 // `migmerge accept CODE FILE --reason TEXT`: records a change the project
 // lives with (a reformat, a deletion, a legacy name) in .migmerge-accepted,
 // so check stops reporting it; staged, to be committed with the change.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <fmt/ostream.h>
+#include <CLI/CLI.hpp>
 
 #include "invocation.hpp"
 #include "migmerge/core/error.hpp"
@@ -43,13 +43,13 @@ void add_accept_command(CLI::App& app, Invocation& invocation) {
     auto options = std::make_shared<AcceptOptions>();
     CLI::App* command = app.add_subcommand(
         "accept", "Record a deliberate change (an edit, a deletion, a legacy name) as accepted");
-    command->add_option("code", options->code, "modified, deleted, invalid-name, ...")
-        ->required();
+    command->add_option("code", options->code, "modified, deleted, invalid-name, ...")->required();
     command->add_option("file", options->file, "The migration's file name")->required();
     command->add_option("--reason", options->reason, "Why it is fine (kept in the file)")
         ->required();
-    command->add_option("--version", options->version,
-                        "modified: the accepted version's blob id (default: the work tree's)")
+    command
+        ->add_option("--version", options->version,
+                     "modified: the accepted version's blob id (default: the work tree's)")
         ->type_name("BLOB");
     on_chosen(*command, invocation, [options](const GlobalOptions& global, const Output& output) {
         return run_accept(global, *options, output);

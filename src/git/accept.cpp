@@ -41,8 +41,7 @@ core::AcceptedChange Repository::accept_change(const std::string& folder,
     }
     std::string line = core::AcceptedChanges::format(change);  // refuses before any write
     sys::append_text((dir / core::accepted_file_name).string(), line);
-    sys::ensure_line((dir / core::attributes_file_name).string(),
-                     core::accepted_attributes_line);
+    sys::ensure_line((dir / core::attributes_file_name).string(), core::accepted_attributes_line);
     IndexHandle index = impl_->fresh_index();
     stage(index.get(), normalized, core::accepted_file_name);
     stage(index.get(), normalized, core::attributes_file_name);

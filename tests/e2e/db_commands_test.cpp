@@ -13,6 +13,7 @@ namespace migmerge::test {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 using Names = std::vector<std::string>;
 
 const std::string a = "20250101000000-a.js";
@@ -73,6 +74,25 @@ TEST_F(DbCommands, RepairRewritesRenamedRowsSoNothingRunsTwice) {
     ProcessResult migrate = migmerge({"migrate"});
     EXPECT_EQ(migrate.exit_code, 0) << migrate;
     EXPECT_EQ(effects(*database_), (Names{a, b})) << "b ran once, under its old name";
+}
+
+// A legacy name (no timestamp) that the project accepted runs, as
+// sequelize-cli runs it: first, by byte order; unaccepted, migrate refuses it.
+TEST_F(DbCommands, MigrateRunsALegacyNameOnlyOnceAccepted) {
+    add({"00-init-model.js", a});
+    ProcessResult refused = migmerge({"migrate"});
+    EXPECT_EQ(refused.exit_code, 1) << refused;
+    EXPECT_THAT(refused.out + refused.err, HasSubstr("invalid-name"));
+    EXPECT_EQ(database_->query_value("SELECT to_regclass('\"SequelizeMeta\"') IS NULL"), "t");
+
+    write_file(project_->path_of(".migmerge-accepted"),
+               "invalid-name\t00-init-model.js\tthe first schema, from before timestamps\n");
+    ProcessResult migrate = migmerge({"migrate"});
+    EXPECT_EQ(migrate.exit_code, 0) << migrate;
+    EXPECT_EQ(effects(*database_), (Names{"00-init-model.js", a}));
+    ProcessResult status = migmerge({"status"});
+    EXPECT_EQ(status.exit_code, 0) << status;
+    EXPECT_THAT(status.out, Not(HasSubstr("invalid-name")));
 }
 
 TEST_F(DbCommands, MigrateRepairsFromTheLedgerBeforeRunning) {
