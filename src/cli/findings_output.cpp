@@ -41,11 +41,12 @@ std::string escape_property(const std::string& text) {
     return escaped;
 }
 
-void print_one(const Output& output, const core::Finding& finding, const std::string& fix_command) {
+// `label` is the severity, or "note" for a finding that does not count.
+void print_one(const Output& output, const core::Finding& finding, const std::string& fix_command,
+               const std::string& label, Tone tone) {
     std::string files =
         finding.files.empty() ? "" : fmt::format(": {}", fmt::join(finding.files, ", "));
-    fmt::print(output.out, "{}: {}{}\n    {}\n",
-               paint(output.color, tone_of(finding.severity), to_string(finding.severity)),
+    fmt::print(output.out, "{}: {}{}\n    {}\n", paint(output.color, tone, label),
                paint(output.color, Tone::bold, to_string(finding.code)), files, finding.message);
     if (finding.fixable && !fix_command.empty()) {
         fmt::print(output.out, "    {}{}\n", paint(output.color, Tone::good, "fix: "), fix_command);
@@ -105,9 +106,14 @@ void print_findings_text(const Output& output, const std::vector<core::Finding>&
                          const std::string& fix_command) {
     for (auto severity : {core::Severity::error, core::Severity::warning}) {
         for (const auto& finding : findings) {
-            if (finding.severity == severity) print_one(output, finding, fix_command);
+            if (finding.severity != severity) continue;
+            print_one(output, finding, fix_command, to_string(severity), tone_of(severity));
         }
     }
+}
+
+void print_notes_text(const Output& output, const std::vector<core::Finding>& findings) {
+    for (const auto& finding : findings) print_one(output, finding, "", "note", Tone::dim);
 }
 
 std::string summary_line(const std::vector<core::Finding>& findings) {

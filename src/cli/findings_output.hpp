@@ -21,6 +21,8 @@ nlohmann::json to_json(const std::vector<core::Rename>& renames);
 // that fixes it (`fix_command`, when the finding is fixable) or its advice.
 void print_findings_text(const Output& output, const std::vector<core::Finding>& findings,
                          const std::string& fix_command);
+// Findings that do not count (pre-existing ones), each labelled "note".
+void print_notes_text(const Output& output, const std::vector<core::Finding>& findings);
 // "2 errors, 1 warning." (or "No problems found.")
 std::string summary_line(const std::vector<core::Finding>& findings);
 

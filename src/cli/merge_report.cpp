@@ -103,7 +103,7 @@ const std::vector<core::Finding>& standing_findings(const MergeReport& report) {
 void print_preexisting(const Output& output, const MergeReport& report) {
     if (!output.verbose || report.preexisting.empty()) return;
     fmt::print(output.out, "Pre-existing on both sides (notes; not counted):\n");
-    print_findings_text(output, report.preexisting, "");
+    print_notes_text(output, report.preexisting);
     fmt::print(output.out, "\n");
 }
 

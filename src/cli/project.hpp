@@ -24,8 +24,8 @@ struct Project {
     std::string migrations_dir;     // absolute
     std::string migrations_folder;  // relative to the work tree root (for git reads)
     ProjectSettings settings;
-    db::Environment environment;        // a copy of environ, read once
-    std::optional<db::SequelizeRc> rc;  // when it was read for the migrations path
+    db::Environment environment;             // a copy of environ, read once
+    std::optional<db::SequelizeRc> rc;       // when it was read for the migrations path
     std::shared_ptr<run::NodeSession> node;  // the command's node process, started on first use
 };
 
