@@ -15,6 +15,13 @@ std::string branch_words(const DeployedBranch& deployed) {
     return deployed.spec + " (" + deployed.named_by + ")";
 }
 
+// "HEAD^2 contains main (...)", or "main is the deployed branch (...)" when
+// the hook named the side by the branch itself.
+std::string contains_words(const std::string& side, const DeployedBranch& deployed) {
+    if (side == deployed.spec) return side + " is the deployed branch (" + deployed.named_by + ")";
+    return side + " contains " + branch_words(deployed);
+}
+
 std::string reason_without_branch(const SideChoice& sides) {
     return merged_into(sides) +
            "; set \"base\" in migmerge.json to name the deployed branch whatever the merge order";
@@ -42,11 +49,11 @@ void orient_sides(SideChoice& sides, const std::optional<DeployedBranch>& deploy
         sides.deployed_reason = branch + " is not in this repository; taking " + merged_into(sides);
     } else if (containment->in_head && !containment->in_base) {
         sides.deployed_reason =
-            sides.head + " contains " + branch + ", " + sides.base + " does not";
+            contains_words(sides.head, *deployed) + ", " + sides.base + " does not";
         std::swap(sides.base, sides.head);
     } else if (containment->in_base && !containment->in_head) {
         sides.deployed_reason =
-            sides.base + " contains " + branch + ", " + sides.head + " does not";
+            contains_words(sides.base, *deployed) + ", " + sides.head + " does not";
     } else {
         sides.deployed_reason =
             std::string(containment->in_base ? "both sides contain " : "neither side contains ") +

@@ -143,5 +143,35 @@ TEST_F(HookMergeTest, ACleanMergeWithNewMigrationsIsCommitted) {
     EXPECT_THAT(merge.err, Not(HasSubstr("error:")));
 }
 
+// "Merge main into my branch": main is the merged side, yet deployed, so the
+// hook judges the branch's migration, and `fix` renames it, never main's.
+TEST_F(HookTest, ACatchUpMergeOfTheDeployedBranchJudgesTheBranch) {
+    GitRepo repo;
+    repo.write("migmerge.json", "{\"base\": \"main\"}\n");
+    repo.add_migration("20240101000000-create-users.js");
+    repo.commit("initial");
+    repo.branch("feature");
+    repo.checkout("feature");
+    repo.add_migration("20240301000000-add-tags.js");
+    repo.commit("feature: tags");
+    repo.checkout("main");
+    repo.add_migration("20240401000000-add-comments.js");
+    repo.commit("main: comments");
+    repo.checkout("feature");
+    hook_command(repo.path(), {"install"});
+    ProcessResult merge = git_on_path(repo.path(), {"merge", "--no-edit", "main"});
+    ASSERT_EQ(merge.exit_code, 1) << merge;
+    EXPECT_THAT(printed(merge), HasSubstr("Deployed side: base main (main is the deployed branch "
+                                          "(\"base\" in migmerge.json), HEAD does not)"));
+    EXPECT_THAT(printed(merge), HasSubstr("20240301000000-add-tags.js (new on head) sorts before "
+                                          "20240401000000-add-comments.js"));
+    ASSERT_EQ(run_migmerge({"fix"}, repo.path()).exit_code, 0);
+    ProcessResult commit = git_on_path(repo.path(), {"commit", "--no-edit"});
+    ASSERT_EQ(commit.exit_code, 0) << commit;
+    std::string tree = repo.git({"ls-tree", "--name-only", "HEAD", "migrations/"});
+    EXPECT_THAT(tree, HasSubstr("20240401000001-add-tags.js"));
+    EXPECT_THAT(tree, HasSubstr("20240401000000-add-comments.js"));
+}
+
 }  // namespace
 }  // namespace migmerge::test
