@@ -1,6 +1,7 @@
 // Judging a merge: the merge rules, plus the folder rules applied to the
 // result with each finding attributed to the side its files came from.
 #include "analysis_rules.hpp"
+#include "set_walk.hpp"
 
 namespace migmerge::core {
 namespace {
@@ -52,9 +53,17 @@ bool added_by_each_side(const AnalysisInput& input, const std::vector<std::strin
     return by_base && by_head;
 }
 
+// The result's files that were not there before the branches split.
+std::vector<MigrationName> added_names(const AnalysisInput& input) {
+    std::vector<MigrationName> names;
+    for (const std::string& name : detail::missing_from(input.sets.result, input.sets.merge_base))
+        names.push_back(MigrationName::parse(name));
+    return names;
+}
+
 std::vector<Finding> result_folder_findings(const AnalysisInput& input) {
     std::vector<Finding> findings = analyze_folder(input.sets.result, input.now);
-    for (Finding& finding : rules::duplicate_descriptions(rules::parse_names(input.sets.result))) {
+    for (Finding& finding : rules::duplicate_descriptions(added_names(input))) {
         if (added_by_each_side(input, finding.files)) findings.push_back(std::move(finding));
     }
     for (Finding& finding : findings) {

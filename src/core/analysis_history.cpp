@@ -5,6 +5,7 @@
 
 #include "analysis_rules.hpp"
 #include "migmerge/core/js_source.hpp"
+#include "set_walk.hpp"
 
 namespace migmerge::core {
 namespace rules {
@@ -137,8 +138,9 @@ std::optional<Finding> missing_finding(const AnalysisInput& input, const std::st
 }
 
 void judge_merge_base_files(const AnalysisInput& input, std::vector<Finding>& findings) {
-    for (const auto& [name, content] : input.sets.merge_base.files) {
+    for (const std::string& name : touched_merge_base_files(input.sets)) {
         if (!sequelize_would_run(name)) continue;  // only what databases run must stay put
+        const std::string& content = input.sets.merge_base.files.at(name);
         if (auto missing = missing_finding(input, name, content)) findings.push_back(*missing);
         Sides changed = changed_in(input.sets, name, content);
         if (!changed.any()) continue;
@@ -164,12 +166,20 @@ std::vector<Finding> history_changes(const AnalysisInput& input) {
     return findings;
 }
 
+std::vector<std::string> touched_merge_base_files(const MergeSets& sets) {
+    using detail::changed_or_missing;
+    return detail::sorted_union({changed_or_missing(sets.merge_base, sets.base),
+                                 changed_or_missing(sets.merge_base, sets.head),
+                                 changed_or_missing(sets.merge_base, sets.result)});
+}
+
 }  // namespace rules
 
 std::vector<std::string> texts_to_read(const MergeSets& sets) {
     std::vector<std::string> ids;
-    for (const auto& [name, content] : sets.merge_base.files) {
+    for (const std::string& name : rules::touched_merge_base_files(sets)) {
         if (!sequelize_would_run(name)) continue;
+        const std::string& content = sets.merge_base.files.at(name);
         std::vector<std::string> versions = rules::changed_versions(sets, name);
         if (versions.empty()) continue;
         ids.push_back(content);

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "analysis_rules.hpp"
+#include "set_walk.hpp"
 
 namespace migmerge::core::rules {
 namespace {
@@ -18,11 +19,13 @@ const MigrationSet& receiving_set(const AnalysisInput& input) {
 }
 
 // The receiving side's migrations (names sequelize-cli runs in timestamp
-// order), in byte order.
-std::vector<std::string> receiving_migrations(const AnalysisInput& input) {
+// order) after `first`, in byte order: only those can come after an incoming one.
+std::vector<std::string> receiving_migrations_after(const AnalysisInput& input,
+                                                    const std::string& first) {
     std::vector<std::string> names;
-    for (const auto& [name, content] : receiving_set(input).files) {
-        if (MigrationName::parse(name).kind == NameKind::migration) names.push_back(name);
+    const auto& files = receiving_set(input).files;
+    for (auto it = files.upper_bound(first); it != files.end(); ++it) {
+        if (MigrationName::parse(it->first).kind == NameKind::migration) names.push_back(it->first);
     }
     return names;
 }
@@ -30,9 +33,8 @@ std::vector<std::string> receiving_migrations(const AnalysisInput& input) {
 // The result's migrations that the renamed side brings and the receiving side lacks.
 std::vector<std::string> incoming_migrations(const AnalysisInput& input) {
     std::vector<std::string> names;
-    const MigrationSet& receiving = receiving_set(input);
-    for (const auto& [name, content] : input.sets.result.files) {
-        if (receiving.contains(name) || added_by(input, name) != renamed_side(input)) continue;
+    for (const std::string& name : detail::missing_from(input.sets.result, receiving_set(input))) {
+        if (added_by(input, name) != renamed_side(input)) continue;
         if (MigrationName::parse(name).kind == NameKind::migration) names.push_back(name);
     }
     return names;
@@ -68,9 +70,11 @@ Finding out_of_order_finding(const std::string& offender, Side side,
 }  // namespace
 
 std::vector<Finding> out_of_order(const AnalysisInput& input) {
-    std::vector<std::string> receiving = receiving_migrations(input);
+    std::vector<std::string> incoming = incoming_migrations(input);
+    if (incoming.empty()) return {};
+    std::vector<std::string> receiving = receiving_migrations_after(input, incoming.front());
     std::vector<Finding> findings;
-    for (const std::string& offender : incoming_migrations(input)) {
+    for (const std::string& offender : incoming) {
         auto first_later = std::upper_bound(receiving.begin(), receiving.end(), offender);
         if (first_later == receiving.end()) continue;
         std::vector<std::string> later(first_later, receiving.end());

@@ -31,6 +31,8 @@ bool is_preexisting(const AnalysisInput& input, const Finding& finding);
 // The content ids of `name` on base, head and the result that differ from
 // the merge base's (a side that lacks it has none).
 std::vector<std::string> changed_versions(const MergeSets& sets, const std::string& name);
+// The merge base's files that base, head or the result lacks or changed.
+std::vector<std::string> touched_merge_base_files(const MergeSets& sets);
 
 // Which side added a file of the result: Side::base or Side::head, or
 // Side::none for files that existed at the merge base or were added on both.
