@@ -14,6 +14,17 @@ namespace {
 // How many of the later migrations a message names before "and N more".
 constexpr std::size_t named_in_message = 3;
 
+// sequelize-cli runs files in byte order of names, so what counts is where a
+// name sorts: one that starts like a timestamp (14 digits and a dash) sorts
+// among the migrations even when its date is impossible (a real project's
+// 20210804936184-...). Other legacy names (00-init.js, helpers.js) sort
+// before or after them all, as they always have.
+bool sorts_among_migrations(const std::string& name) {
+    if (name.size() < 16 || name[14] != '-' || !sequelize_would_run(name)) return false;
+    return std::all_of(name.begin(), name.begin() + 14,
+                       [](char c) { return c >= '0' && c <= '9'; });
+}
+
 const MigrationSet& receiving_set(const AnalysisInput& input) {
     return renamed_side(input) == Side::head ? input.sets.base : input.sets.head;
 }
@@ -25,7 +36,7 @@ std::vector<std::string> receiving_migrations_after(const AnalysisInput& input,
     std::vector<std::string> names;
     const auto& files = receiving_set(input).files;
     for (auto it = files.upper_bound(first); it != files.end(); ++it) {
-        if (MigrationName::parse(it->first).kind == NameKind::migration) names.push_back(it->first);
+        if (sorts_among_migrations(it->first)) names.push_back(it->first);
     }
     return names;
 }
@@ -35,7 +46,7 @@ std::vector<std::string> incoming_migrations(const AnalysisInput& input) {
     std::vector<std::string> names;
     for (const std::string& name : detail::missing_from(input.sets.result, receiving_set(input))) {
         if (added_by(input, name) != renamed_side(input)) continue;
-        if (MigrationName::parse(name).kind == NameKind::migration) names.push_back(name);
+        if (sorts_among_migrations(name)) names.push_back(name);
     }
     return names;
 }
@@ -63,7 +74,8 @@ Finding out_of_order_finding(const std::string& offender, Side side,
                       "): databases deployed from " + other_side +
                       " already ran those and would run it after them, so databases run the "
                       "migrations in different orders (split history)";
-    finding.fixable = true;
+    // `fix` moves only names with a real timestamp (the planner's rule).
+    finding.fixable = MigrationName::parse(offender).kind == NameKind::migration;
     return finding;
 }
 

@@ -1,46 +1,67 @@
-// What a merge introduces, as against what both sides already live with.
-// A finding is the change's own when it involves a file one side lacks or
-// holds differently from the other; one present on both sides alike (a
-// legacy name, an old same-timestamp pair, an edit or deletion both sides
-// already have) changes nothing for either side's databases: a note.
+// What a merge brings to the deployed (receiving) side, as against what
+// that side already lives with. A finding is the merge's own when it
+// involves a file the receiving side lacks, or a change to one of its files
+// that the incoming side (or the merge resolution) makes. Everything else
+// (a legacy name, an old same-timestamp pair, an edit or a deletion the
+// receiving side made itself, long deployed) changes nothing for the
+// receiving side's databases: a note, said once, never an error.
 #include <algorithm>
+#include <optional>
 
 #include "analysis_rules.hpp"
 
 namespace migmerge::core::rules {
 namespace {
 
-bool same_on_both_sides(const MergeSets& sets, const std::string& name) {
-    auto on_base = sets.base.content_of(name);
-    return on_base && on_base == sets.head.content_of(name);
+struct Roles {
+    const MigrationSet& receiving;  // the deployed side: base, unless --rename-side base
+    const MigrationSet& incoming;
+};
+
+Roles roles_of(const AnalysisInput& input) {
+    if (renamed_side(input) == Side::head) return {input.sets.base, input.sets.head};
+    return {input.sets.head, input.sets.base};
 }
 
-bool gone_from_both_sides(const MergeSets& sets, const std::string& name) {
-    return !sets.base.contains(name) && !sets.head.contains(name);
+// The incoming side, or the merge resolution, holds `name` otherwise than
+// the receiving side does, and not because the receiving side changed it.
+bool brings_a_change(const AnalysisInput& input, const std::string& name) {
+    Roles roles = roles_of(input);
+    std::optional<std::string> original = input.sets.merge_base.content_of(name);
+    std::optional<std::string> received = roles.receiving.content_of(name);
+    std::optional<std::string> incoming = roles.incoming.content_of(name);
+    std::optional<std::string> result = input.sets.result.content_of(name);
+    bool incoming_changed = incoming != original && incoming != received;
+    bool resolution_changed = result != received && result != incoming;
+    return incoming_changed || resolution_changed;
 }
 
-bool all_files(const Finding& finding, bool (*holds)(const MergeSets&, const std::string&),
-               const MergeSets& sets) {
-    return std::all_of(finding.files.begin(), finding.files.end(),
-                       [&](const std::string& name) { return holds(sets, name); });
+// The receiving side still has it, and the merge takes it away.
+bool brings_a_removal(const AnalysisInput& input, const std::string& name) {
+    Roles roles = roles_of(input);
+    return roles.receiving.contains(name) &&
+           (!roles.incoming.contains(name) || !input.sets.result.contains(name));
+}
+
+bool brings_a_file(const AnalysisInput& input, const std::vector<std::string>& files) {
+    const MigrationSet& receiving = roles_of(input).receiving;
+    return std::any_of(files.begin(), files.end(),
+                       [&](const std::string& name) { return !receiving.contains(name); });
 }
 
 }  // namespace
 
 bool is_preexisting(const AnalysisInput& input, const Finding& finding) {
-    const MergeSets& sets = input.sets;
     switch (finding.code) {
         case FindingCode::out_of_order:
             return false;  // always about a file the receiving side lacks
+        case FindingCode::modified:
+            return !brings_a_change(input, finding.files.front());
         case FindingCode::deleted:
-            return all_files(finding, gone_from_both_sides, sets);
         case FindingCode::renamed_unrecorded:
-            // The old name gone from both, the new one the same on both.
-            return gone_from_both_sides(sets, finding.files[0]) &&
-                   same_on_both_sides(sets, finding.files[1]);
-        default:
-            // modified, and the folder rules: every file named is the same on both sides.
-            return all_files(finding, same_on_both_sides, sets);
+            return !brings_a_removal(input, finding.files.front());
+        default:  // the folder rules: about names alone
+            return !brings_a_file(input, finding.files);
     }
 }
 

@@ -25,8 +25,9 @@ std::vector<Finding> dangling_links(const MigrationSet& folder);
 std::vector<Finding> history_changes(const AnalysisInput& input);  // modified, deleted, renamed
 std::vector<Finding> out_of_order(const AnalysisInput& input);
 
-// Whether both sides already have what the finding is about (a note, not an
-// error: analysis_preexisting.cpp).
+// Whether the receiving (deployed) side already has what the finding is
+// about, so the merge brings none of it (a note, not an error:
+// analysis_preexisting.cpp).
 bool is_preexisting(const AnalysisInput& input, const Finding& finding);
 // The content ids of `name` on base, head and the result that differ from
 // the merge base's (a side that lacks it has none).

@@ -52,27 +52,44 @@ TEST(AnalyzeMerge, AHeadFileJoiningAnOldTimestampIsTheMergesOwn) {
     EXPECT_TRUE(analysis.findings[0].fixable);
 }
 
-TEST(AnalyzeMerge, ADeletionBothSidesHaveIsANoteOneSideOnlyIsAnError) {
+// The deployed side archived old migrations after an old branch forked: its
+// own past, not the branch's doing. The branch deleting one is the merge's.
+TEST(AnalyzeMerge, ADeletionTheDeployedSideMadeIsANoteTheIncomingSidesIsAnError) {
     MergeScenario merge;
     merge.at_merge_base({initial, old_a});
     AnalysisInput& input = merge.input();
-    for (MigrationSet* set : {&input.sets.base, &input.sets.head, &input.sets.result})
-        set->files.erase(old_a);
+    for (MigrationSet* set : {&input.sets.base, &input.sets.result}) set->files.erase(old_a);
     EXPECT_THAT(codes_of(analyze_merge(input).preexisting), ElementsAre(FindingCode::deleted));
-    input.sets.head.files[old_a] = content_id(old_a);
-    EXPECT_THAT(codes_of(analyze_merge(input).findings), ElementsAre(FindingCode::deleted));
+    input.sets.head.files.erase(old_a);
+    EXPECT_THAT(codes_of(analyze_merge(input).preexisting), ElementsAre(FindingCode::deleted));
+    input.sets.base.files[old_a] = content_id(old_a);
+    Analysis analysis = analyze_merge(input);
+    ASSERT_THAT(codes_of(analysis.findings), ElementsAre(FindingCode::deleted));
+    EXPECT_EQ(analysis.findings[0].side, Side::head);
 }
 
-TEST(AnalyzeMerge, AnEditBothSidesHaveIsANoteAnEditOnOneSideIsAnError) {
+TEST(AnalyzeMerge, AnEditTheDeployedSideHasIsANoteAnIncomingEditIsAnError) {
     MergeScenario merge;
     merge.at_merge_base({initial});
     AnalysisInput& input = merge.input();
     set_content(input, {&input.sets.base, &input.sets.head, &input.sets.result}, initial, "v2");
     EXPECT_THAT(codes_of(analyze_merge(input).preexisting), ElementsAre(FindingCode::modified));
-    set_content(input, {&input.sets.head}, initial, content_id(initial));
+    set_content(input, {&input.sets.head}, initial, content_id(initial));  // base's edit only
+    EXPECT_THAT(codes_of(analyze_merge(input).preexisting), ElementsAre(FindingCode::modified));
+    set_content(input, {&input.sets.head}, initial, "v3");  // head brings another version
     Analysis analysis = analyze_merge(input);
     ASSERT_THAT(codes_of(analysis.findings), ElementsAre(FindingCode::modified));
-    EXPECT_EQ(analysis.findings[0].side, Side::base);
+    EXPECT_EQ(analysis.findings[0].side, Side::both);
+    set_content(input, {&input.sets.base, &input.sets.result}, initial, content_id(initial));
+    EXPECT_EQ(analyze_merge(input).findings[0].side, Side::head);
+}
+
+TEST(AnalyzeMerge, ALegacyNameTheDeployedSideAddedIsANote) {
+    MergeScenario merge;
+    merge.at_merge_base({initial}).added_by_base({"20210804936184-bad-clock.js"});
+    Analysis analysis = analyze_merge(merge.input());
+    EXPECT_THAT(analysis.findings, IsEmpty());
+    EXPECT_THAT(codes_of(analysis.preexisting), ElementsAre(FindingCode::invalid_name));
 }
 
 TEST(AnalyzeMerge, AnEditOfOnlyWhitespaceAndCommentsIsAWarning) {
@@ -125,7 +142,7 @@ TEST(AnalyzeMerge, AnAcceptedEditIsThatVersionOnly) {
 
 TEST(AnalyzeMerge, AnAcceptedPairNeedsEveryFileOfTheGroup) {
     MergeScenario merge;
-    merge.at_merge_base({old_a}).added_by_base({old_b});
+    merge.at_merge_base({old_a}).added_by_head({old_b});
     merge.input().accepted =
         AcceptedChanges::parse("same-timestamp\t" + old_a + "\told pair\n", "accepted");
     EXPECT_THAT(codes_of(analyze_merge(merge.input()).findings),

@@ -123,6 +123,22 @@ TEST(Analyze, AHeadFileAfterEveryBaseMigrationIsInOrder) {
     EXPECT_THAT(codes_of(analyze(merge.input())), ElementsAre(FindingCode::invalid_name));
 }
 
+// Seen in a real project: a deployed name with an impossible time still
+// sorts where its digits put it; helpers.js sorts after every migration.
+TEST(Analyze, SplitHistoryCountsWhereADeployedNameSortsNotWhetherItsDateIsValid) {
+    MergeScenario merge;
+    merge.at_merge_base({"20210804936184-fix-fee.js", "helpers.js"})
+        .added_by_head({"20210804201000-add-settlement.js"});
+    auto findings = analyze(merge.input());
+    std::vector<Finding> order;
+    for (const Finding& finding : findings)
+        if (finding.code == FindingCode::out_of_order) order.push_back(finding);
+    ASSERT_EQ(order.size(), 1u);
+    EXPECT_THAT(order[0].files,
+                ElementsAre("20210804201000-add-settlement.js", "20210804936184-fix-fee.js"));
+    EXPECT_TRUE(order[0].fixable);
+}
+
 TEST(Analyze, ManyLaterMigrationsAreAllListedButOnlyThreeNamed) {
     MergeScenario merge;
     merge.at_merge_base({"20260102000000-a.js", "20260103000000-b.js", "20260104000000-c.js"})

@@ -189,40 +189,67 @@ const char* changed =
     "module.exports = {\n  async up(q, S) {\n    await q.addColumn('Users', "
     "'bio', { type: S.STRING });\n  },\n};\n";
 
-TEST_F(RealHistory, ABulkReformatIsAWarningAndOnceAcceptedNothing) {
+// The reformat's own pull request gets a warning (accepted, nothing); a
+// branch that forked before it merges in later without hearing of it again.
+TEST_F(RealHistory, ABulkReformatIsAWarningInItsPullRequestAndThenThePast) {
     repo_.add_migration("20230101000000-add-bio.js", compact);
     start_project();
     repo_.branch("feature");
+    repo_.branch("style");
     add_on("feature", tags);
-    repo_.checkout("main");
+    repo_.checkout("style");
     repo_.write("migrations/20230101000000-add-bio.js", reformatted);
     repo_.commit("style: reformat old migrations");
-    repo_.checkout("feature");
-    nlohmann::json warned = check({"--base", "main"}, 0);
+    nlohmann::json warned = check({"--base", "main", "--head", "style"}, 0);
     ASSERT_THAT(finding_codes(warned), ElementsAre("modified"));
     EXPECT_EQ(warned["findings"][0]["severity"], "warning");
-    EXPECT_EQ(warned["findings"][0]["side"], "base");
+    EXPECT_EQ(warned["findings"][0]["side"], "head");
 
-    repo_.checkout("main");
     ASSERT_EQ(run_migmerge({"accept", "modified", "20230101000000-add-bio.js", "--reason",
                             "prettier, no change in behaviour"},
                            repo_.path())
                   .exit_code,
               0);
     repo_.commit("accept the reformat");
-    repo_.checkout("feature");
-    nlohmann::json accepted = check({"--base", "main"}, 0);
+    nlohmann::json accepted = check({"--base", "main", "--head", "style"}, 0);
     EXPECT_THAT(finding_codes(accepted), IsEmpty());
     EXPECT_EQ(accepted["accepted"], 1);
-
-    // The accepted edit is that version only: a real change is an error again.
     repo_.checkout("main");
+    ASSERT_TRUE(repo_.merge("style"));
+
+    // The feature forked before the reformat: main's edit is main's own past.
+    nlohmann::json later = check({"--base", "main", "--head", "feature"}, 0);
+    EXPECT_THAT(finding_codes(later), IsEmpty());
+    EXPECT_THAT(codes_under(later, "preexisting"), IsEmpty()) << "accepted, so not even a note";
+    EXPECT_EQ(later["accepted"], 1);
+
+    // The accepted edit is that version only: the feature changing it is an error.
+    add_on("feature", "20240501000000-placeholder.js");
     repo_.write("migrations/20230101000000-add-bio.js", changed);
     repo_.commit("change a deployed migration");
-    repo_.checkout("feature");
-    nlohmann::json edited = check({"--base", "main"}, 1);
+    nlohmann::json edited = check({"--base", "main", "--head", "feature"}, 1);
     ASSERT_THAT(finding_codes(edited), ElementsAre("modified"));
     EXPECT_EQ(edited["findings"][0]["severity"], "error");
+}
+
+TEST_F(RealHistory, ArchivingOldMigrationsOnMainIsNotAnOldBranchsProblem) {
+    repo_.add_migration("20200101000000-archived.js");
+    start_project();
+    repo_.branch("feature");
+    add_on("feature", "20240501000000-add-tags.js");
+    repo_.checkout("main");
+    repo_.remove("migrations/20200101000000-archived.js");
+    repo_.commit("archive old migrations");
+    nlohmann::json later = check({"--base", "main", "--head", "feature"}, 0);
+    EXPECT_THAT(finding_codes(later), IsEmpty());
+    EXPECT_THAT(codes_under(later, "preexisting"), ElementsAre("deleted"));
+    // The branch deleting a deployed migration is the merge's own doing.
+    repo_.checkout("feature");
+    repo_.remove("migrations/" + users);
+    repo_.commit("drop the users migration");
+    nlohmann::json deleted = check({"--base", "main", "--head", "feature"}, 1);
+    ASSERT_THAT(finding_codes(deleted), ElementsAre("deleted"));
+    EXPECT_THAT(files_of(deleted["findings"][0]), ElementsAre(users));
 }
 
 }  // namespace
