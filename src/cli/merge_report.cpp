@@ -99,10 +99,10 @@ const std::vector<core::Finding>& standing_findings(const MergeReport& report) {
     return report.command == MergeCommand::fix ? report.plan.unfixable : report.findings;
 }
 
-// Problems both sides already live with: said once, with -v, never counted.
+// Problems the deployed side already lives with: said once, with -v, never counted.
 void print_preexisting(const Output& output, const MergeReport& report) {
     if (!output.verbose || report.preexisting.empty()) return;
-    fmt::print(output.out, "Pre-existing on both sides (notes; not counted):\n");
+    fmt::print(output.out, "Pre-existing, already on the deployed side (notes; not counted):\n");
     print_notes_text(output, report.preexisting);
     fmt::print(output.out, "\n");
 }

@@ -148,7 +148,8 @@ TEST(MergeReportText, PreexistingNotesAreCountedOnlyInWordsAndShownWithVerbose) 
               std::string::npos)
         << quiet_about_it;
     std::string verbose = printed_with(report, false, true);
-    EXPECT_NE(verbose.find("Pre-existing on both sides (notes; not counted):\n"), std::string::npos)
+    EXPECT_NE(verbose.find("Pre-existing, already on the deployed side (notes; not counted):\n"),
+              std::string::npos)
         << verbose;
     EXPECT_NE(verbose.find("note: invalid-name: 00-init.js\n    00-init.js is not named"),
               std::string::npos)

@@ -159,7 +159,8 @@ TEST_F(RealHistory, LegacyNamesAndAnOldPairAreNotesUntilTheMergeAddsOne) {
                 ElementsAre("same-timestamp", "invalid-name", "invalid-name"));
     ProcessResult verbose = run_migmerge({"check", "--base", "main", "-v"}, repo_.path());
     EXPECT_EQ(verbose.exit_code, 0) << verbose;
-    EXPECT_THAT(verbose.out, HasSubstr("Pre-existing on both sides (notes; not counted):"));
+    EXPECT_THAT(verbose.out,
+                HasSubstr("Pre-existing, already on the deployed side (notes; not counted):"));
     EXPECT_THAT(verbose.out, HasSubstr("00-init-model.js"));
 
     add_on("feature", "helpers.js");  // new: every database would run it first

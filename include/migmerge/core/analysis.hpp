@@ -45,7 +45,7 @@ std::vector<Finding> analyze(const AnalysisInput& input);
 // What the change judged does: analyze()'s findings, sorted into three.
 struct Analysis {
     std::vector<Finding> findings;     // introduced by this change: these count
-    std::vector<Finding> preexisting;  // on both sides alike: notes, never errors
+    std::vector<Finding> preexisting;  // the deployed side has them already: notes
     std::vector<Finding> accepted;     // covered by an accepted change
 };
 Analysis analyze_merge(const AnalysisInput& input);

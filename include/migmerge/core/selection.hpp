@@ -7,8 +7,8 @@
 
 #include "migmerge/core/db_status.hpp"
 #include "migmerge/core/finding.hpp"
-#include "migmerge/core/repair_plan.hpp"
 #include "migmerge/core/local_folder.hpp"
+#include "migmerge/core/repair_plan.hpp"
 
 namespace migmerge::core {
 
@@ -22,7 +22,6 @@ struct UndoOptions {
     std::string name;  // for name and to
 };
 
-
 // Files with no row, in byte order, up to and including `to`.
 // Error(bad_input) when `to` names no migration file of the folder.
 std::vector<LocalMigration> pending_migrations(const LocalFolder& folder,
@@ -30,8 +29,7 @@ std::vector<LocalMigration> pending_migrations(const LocalFolder& folder,
                                                const std::optional<std::string>& to);
 
 // The rows as applying `plan` would leave them: what a dry run plans against.
-std::vector<std::string> rows_after_repair(std::vector<std::string> rows,
-                                           const RepairPlan& plan);
+std::vector<std::string> rows_after_repair(std::vector<std::string> rows, const RepairPlan& plan);
 
 // The rows to revert, in the order they are reverted. `rows` are in the
 // database's collation order (umzug's "last executed" is the greatest).
@@ -53,7 +51,6 @@ std::vector<Finding> run_blockers(std::vector<Finding> findings,
 
 // The out-of-order-pending findings of `status` as `policy` wants them:
 // warnings, errors (which refuse the run), or none.
-std::vector<Finding> out_of_order_findings(const StatusReport& status,
-                                                 OutOfOrderPolicy policy);
+std::vector<Finding> out_of_order_findings(const StatusReport& status, OutOfOrderPolicy policy);
 
 }  // namespace migmerge::core

@@ -29,7 +29,7 @@ MergeContext read_merge(const Repository& repo, const core::MergeRequest& reques
 struct Judgement {
     MergeContext context;
     std::vector<core::Finding> findings;     // introduced by the merge: these count
-    std::vector<core::Finding> preexisting;  // on both sides alike: notes
+    std::vector<core::Finding> preexisting;  // the deployed side has them already: notes
     std::vector<core::Finding> accepted;     // covered by .migmerge-accepted
     core::Plan plan;                         // for `findings` only
 };
