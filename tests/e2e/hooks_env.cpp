@@ -36,9 +36,14 @@ std::string path_without_migmerge() {
 }
 
 ProcessResult git_on_path(const std::string& cwd, const std::vector<std::string>& args,
-                          const std::string& path) {
+                          const std::string& path, const std::map<std::string, std::string>& env) {
     std::vector<std::string> argv{"git"};
     argv.insert(argv.end(), args.begin(), args.end());
+    return run_on_path(cwd, argv, path, env);
+}
+
+ProcessResult run_on_path(const std::string& cwd, const std::vector<std::string>& argv,
+                          const std::string& path, const std::map<std::string, std::string>& env) {
     ProcessOptions options;
     options.cwd = cwd;
     options.unset_env = {"GIT_DIR",           "GIT_WORK_TREE", "GIT_INDEX_FILE",
@@ -53,6 +58,7 @@ ProcessResult git_on_path(const std::string& cwd, const std::vector<std::string>
                        {"GIT_EDITOR", "true"},
                        {"NO_COLOR", "1"},
                        {"LC_ALL", "C"}};
+    for (const auto& [name, value] : env) options.set_env[name] = value;
     return run_process(argv, options);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // What the hook tests share: git run the way a user runs it, with the hooks
 // finding (or, on purpose, not finding) the built migmerge on PATH.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -14,9 +15,16 @@ std::string path_with_migmerge();
 std::string path_without_migmerge();
 
 // git in `cwd` with run_git's clean environment, the given PATH, and a
-// non-interactive editor; hooks inherit all of it.
+// non-interactive editor; hooks inherit all of it. `env` adds to or replaces
+// that environment.
 ProcessResult git_on_path(const std::string& cwd, const std::vector<std::string>& args,
-                          const std::string& path = path_with_migmerge());
+                          const std::string& path = path_with_migmerge(),
+                          const std::map<std::string, std::string>& env = {});
+
+// Any program (`argv`) in `cwd` with git_on_path's environment.
+ProcessResult run_on_path(const std::string& cwd, const std::vector<std::string>& argv,
+                          const std::string& path = path_with_migmerge(),
+                          const std::map<std::string, std::string>& env = {});
 
 // `migmerge hook install` (or any hook subcommand) in `cwd`; must succeed.
 std::string hook_command(const std::string& cwd, const std::vector<std::string>& args);
