@@ -55,6 +55,7 @@ function truthOf(repo, folder, base, head) {
     const deployed = namesAt(repo, base, folder);
     const incoming = namesAt(repo, head, folder);
     if (!deployed || !incoming || deployed.size === 0) return null;
+    if (deployed.size === incoming.size && [...deployed].every((n) => incoming.has(n))) return null;
     const mergeBase = namesAt(repo, git(repo, 'merge-base', base, head).trim(), folder) || new Set();
     const ordered = [...deployed].filter((n) => timestamped.test(n)).sort();
     if (ordered.length === 0) return null;

@@ -29,6 +29,21 @@ std::optional<std::pair<std::string, std::string>> union_base(const MergeRequest
     return std::nullopt;
 }
 
+// `name` is in `kept` as the merge base had it, and the other side deleted it.
+bool deleted_by_other_side(const MigrationSet& merge_base, const std::string& name,
+                           const std::string& kept_content) {
+    auto original = merge_base.content_of(name);
+    return original && *original == kept_content;
+}
+
+void add_unless_deleted(MigrationSet& result, const MigrationSet& merge_base,
+                        const MigrationSet& side, const MigrationSet& other) {
+    for (const auto& [name, id] : side.files) {
+        if (other.contains(name) || deleted_by_other_side(merge_base, name, id)) continue;
+        result.files.emplace(name, id);
+    }
+}
+
 }  // namespace
 
 std::string to_string(Judged judged) {
@@ -63,9 +78,15 @@ SideChoice choose_sides(const MergeRequest& request, const RepositoryState& stat
     return {base->first, head, Judged::union_of_sides, from_index, "named by " + base->second};
 }
 
-MigrationSet union_of(const MigrationSet& base, const MigrationSet& head) {
+MigrationSet union_of(const MigrationSet& merge_base, const MigrationSet& base,
+                      const MigrationSet& head) {
     MigrationSet result = head;
-    for (const auto& [name, id] : base.files) result.files.emplace(name, id);
+    result.files.clear();
+    for (const auto& [name, id] : head.files) {
+        if (base.contains(name)) result.files.emplace(name, id);
+    }
+    add_unless_deleted(result, merge_base, head, base);
+    add_unless_deleted(result, merge_base, base, head);
     result.folder_exists = base.folder_exists || head.folder_exists;
     return result;
 }

@@ -82,7 +82,7 @@ core::MigrationSet read_result(const Repository& repo, const MergeContext& conte
     const core::MergeSets& sets = context.input.sets;
     switch (context.judged) {
         case core::Judged::union_of_sides:
-            return core::union_of(sets.base, sets.head);
+            return core::union_of(sets.merge_base, sets.base, sets.head);
         case core::Judged::index:
             return repo.read_index(context.folder);
         case core::Judged::head_tree:

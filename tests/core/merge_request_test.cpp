@@ -71,9 +71,23 @@ TEST(UnionOf, HasEveryFileOfBothSides) {
     base.files = {{"a.js", "1"}, {"b.js", "2"}};
     MigrationSet head = MigrationSet::absent();
     head.files = {{"b.js", "2"}, {"c.js", "3"}};
-    MigrationSet result = union_of(base, head);
+    MigrationSet result = union_of(MigrationSet{}, base, head);
     EXPECT_EQ(result.files.size(), 3u);
     EXPECT_TRUE(result.folder_exists);
+}
+
+// As git merges: a deletion on one side wins over the other side's
+// untouched copy; against an edit it stays, as git's conflict would.
+TEST(UnionOf, TakesADeletionLikeGit) {
+    MigrationSet merge_base;
+    merge_base.files = {{"archived.js", "1"}, {"edited.js", "2"}, {"kept.js", "3"}};
+    MigrationSet base;
+    base.files = {{"kept.js", "3"}};
+    MigrationSet head;
+    head.files = {{"archived.js", "1"}, {"edited.js", "2b"}, {"kept.js", "3"}, {"new.js", "4"}};
+    MigrationSet result = union_of(merge_base, base, head);
+    EXPECT_EQ(result.files, (std::map<std::string, std::string>{
+                                {"edited.js", "2b"}, {"kept.js", "3"}, {"new.js", "4"}}));
 }
 
 TEST(MergedLedger, TakesTheLinesOfBaseHeadAndTheResult) {

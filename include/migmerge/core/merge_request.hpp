@@ -79,8 +79,13 @@ struct Containment {
 void orient_sides(SideChoice& sides, const std::optional<DeployedBranch>& deployed,
                   const std::optional<Containment>& containment);
 
-// The merge of two sides that git has not made yet: every file of both.
-MigrationSet union_of(const MigrationSet& base, const MigrationSet& head);
+// The merge of two sides that git has not made yet, as git would make it:
+// every file of both, except one a side deleted that the other kept as the
+// merge base had it (git takes the deletion). A file one side deleted and
+// the other changed stays (git would stop on that conflict); where both
+// hold a name, head's content.
+MigrationSet union_of(const MigrationSet& merge_base, const MigrationSet& base,
+                      const MigrationSet& head);
 
 // The ledger the judgement uses: base's, head's and the result's, merged
 // (the result's own lines count: `fix` may have added to it). Each is first
