@@ -9,14 +9,14 @@ namespace migmerge::core {
 namespace {
 
 std::optional<SideChoice> implicit_sides(const RepositoryState& state) {
-    if (state.merge_in_progress) return SideChoice{"HEAD", "MERGE_HEAD", Judged::index, false};
+    if (state.merge_in_progress) return SideChoice{"HEAD", "MERGE_HEAD", Judged::index, false, ""};
     Judged judged = state.bare ? Judged::head_tree : Judged::index;
     if (state.head_is_octopus) {
         return SideChoice{"HEAD^1", "HEAD", judged, false,
                           "an octopus merge: HEAD^1, the branch merged into, against all the "
                           "branches it merged"};
     }
-    if (state.head_is_merge_commit) return SideChoice{"HEAD^1", "HEAD^2", judged, false};
+    if (state.head_is_merge_commit) return SideChoice{"HEAD^1", "HEAD^2", judged, false, ""};
     return std::nullopt;
 }
 
@@ -61,7 +61,7 @@ std::string to_string(Judged judged) {
 SideChoice choose_sides(const MergeRequest& request, const RepositoryState& state) {
     if (request.judged) {
         return {request.base.value_or("HEAD"), request.head.value_or("HEAD"), *request.judged,
-                false};
+                false, ""};  // a merge's sides: orient_sides says which is deployed
     }
     if (!request.base && !request.head) {
         if (auto sides = implicit_sides(state)) return *sides;

@@ -95,7 +95,7 @@ TEST(MergedLedger, TakesTheLinesOfBaseHeadAndTheResult) {
     sets.base.ledger_text = "20200101000000-a.js\t20200101000001-a.js\n";
     sets.head.ledger_text = "20200101000000-b.js\t20200101000002-b.js\n";
     sets.result.ledger_text = "20200101000000-c.js\t20200101000003-c.js\n";
-    Ledger ledger = merged_ledger(sets, {"base", "head", Judged::index, false}, "migrations");
+    Ledger ledger = merged_ledger(sets, {"base", "head", Judged::index, false, ""}, "migrations");
     EXPECT_EQ(ledger.entries().size(), 3u);
 }
 

@@ -107,6 +107,22 @@ class HookManagerTest : public HookTest {
         return !git_in(remote / "origin.git", {"branch", "--list", branch}).empty();
     }
 
+    // Through the manager's pre-push: staging collides with production and
+    // stays home; a clean feature branch goes through.
+    void expect_colliding_push_refused_and_clean_push_through() {
+        add_origin();
+        make_feature_branch();
+        ProcessResult refused = git({"push", "origin", "staging"});
+        EXPECT_NE(refused.exit_code, 0) << refused;
+        EXPECT_THAT(printed(refused), HasSubstr("error: same-timestamp"));
+        EXPECT_THAT(printed(refused), HasSubstr("migmerge: not pushing refs/heads/staging."));
+        EXPECT_FALSE(origin_has("staging"));
+
+        ProcessResult pushed = git({"push", "origin", "feature"});
+        EXPECT_EQ(pushed.exit_code, 0) << pushed;
+        EXPECT_TRUE(origin_has("feature"));
+    }
+
     GitRepo repo{"migmerge-hook-manager"};
     TempDir home{"migmerge-hook-manager-home"};
     TempDir remote{"migmerge-hook-manager-origin"};
@@ -171,17 +187,7 @@ TEST_F(HookManagerHusky, ACleanMergeIsCommittedAndPostMergeListsWhatArrived) {
 }
 
 TEST_F(HookManagerHusky, PushingABranchThatCollidesWithProductionIsRefused) {
-    add_origin();
-    make_feature_branch();
-    ProcessResult refused = git({"push", "origin", "staging"});
-    EXPECT_NE(refused.exit_code, 0) << refused;
-    EXPECT_THAT(printed(refused), HasSubstr("error: same-timestamp"));
-    EXPECT_THAT(printed(refused), HasSubstr("migmerge: not pushing refs/heads/staging."));
-    EXPECT_FALSE(origin_has("staging"));
-
-    ProcessResult pushed = git({"push", "origin", "feature"});
-    EXPECT_EQ(pushed.exit_code, 0) << pushed;
-    EXPECT_TRUE(origin_has("feature"));
+    expect_colliding_push_refused_and_clean_push_through();
 }
 
 // lefthook 2: README.md's lefthook.yml, then `npx lefthook install`, which
@@ -231,17 +237,7 @@ TEST_F(HookManagerLefthook, ACleanMergeIsCommitted) {
 }
 
 TEST_F(HookManagerLefthook, PushingABranchThatCollidesWithProductionIsRefused) {
-    add_origin();
-    make_feature_branch();
-    ProcessResult refused = git({"push", "origin", "staging"});
-    EXPECT_NE(refused.exit_code, 0) << refused;
-    EXPECT_THAT(printed(refused), HasSubstr("error: same-timestamp"));
-    EXPECT_THAT(printed(refused), HasSubstr("migmerge: not pushing refs/heads/staging."));
-    EXPECT_FALSE(origin_has("staging"));
-
-    ProcessResult pushed = git({"push", "origin", "feature"});
-    EXPECT_EQ(pushed.exit_code, 0) << pushed;
-    EXPECT_TRUE(origin_has("feature"));
+    expect_colliding_push_refused_and_clean_push_through();
 }
 
 // npm ci in this repository runs no install script (.npmrc), so lefthook's
