@@ -4,14 +4,6 @@
 #include "sql_names.hpp"
 
 namespace migmerge::db::detail {
-namespace {
-
-bool relation_exists(pqxx::transaction_base& tx, const std::string& qualified) {
-    return tx.exec_params1("SELECT to_regclass($1) IS NOT NULL", qualified)[0].as<bool>();
-}
-
-}  // namespace
-
 // One round trip to the catalog: information_schema.columns is a view over
 // a dozen catalogs and took 16 ms of a 110 ms `status`; pg_attribute is direct.
 // format_type names varchar "character varying", as information_schema does.
