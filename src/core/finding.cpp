@@ -35,6 +35,22 @@ std::string to_string(FindingCode code) {
             return "modified-after-apply";
         case FindingCode::double_applied:
             return "double-applied";
+        case FindingCode::replay_failed:
+            return "replay-failed";
+        case FindingCode::irreversible:
+            return "irreversible";
+        case FindingCode::down_incomplete:
+            return "down-incomplete";
+        case FindingCode::up_not_repeatable:
+            return "up-not-repeatable";
+        case FindingCode::order_dependent:
+            return "order-dependent";
+        case FindingCode::order_failed:
+            return "order-failed";
+        case FindingCode::column_order:
+            return "column-order";
+        case FindingCode::not_idempotent:
+            return "not-idempotent";
     }
     return "unknown";
 }

@@ -25,6 +25,15 @@ enum class FindingCode {
     out_of_order_pending,
     modified_after_apply,
     double_applied,
+    // verify: what running the migrations on a scratch database showed
+    replay_failed,      // an `up` failed on an empty database, in order
+    irreversible,       // a `down` threw: the migration cannot be undone (a warning)
+    down_incomplete,    // `down` succeeded but left part of `up` behind
+    up_not_repeatable,  // `up` after `down` gives another schema than the first `up`
+    order_dependent,    // a deployed history ends in another schema than a fresh database
+    order_failed,       // a migration fails in one deployed history
+    column_order,       // a deployed history differs from a fresh one in column order only
+    not_idempotent,     // running an `up` again fails or changes something
 };
 
 enum class Severity { warning, error };
