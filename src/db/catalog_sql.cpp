@@ -99,15 +99,20 @@ WHERE NOT EXISTS (SELECT 1 FROM pg_constraint c
 UNION ALL
 SELECT 'sequence', r.name, v.key, v.value
 FROM rel r JOIN pg_sequence q ON q.seqrelid = r.oid
-LEFT JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = r.oid
-     AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i') AND d.refobjsubid > 0
-LEFT JOIN rel owner ON owner.oid = d.refobjid
-LEFT JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+-- by index lookups: a join would hash all of pg_attribute
+LEFT JOIN LATERAL (SELECT d.refobjid, d.refobjsubid FROM pg_depend d
+                   WHERE d.classid = 'pg_class'::regclass AND d.objid = r.oid
+                     AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
+                     AND d.refobjsubid > 0
+                   LIMIT 1) d ON true
 CROSS JOIN LATERAL (VALUES
     ('type', format_type(q.seqtypid, NULL)), ('start', q.seqstart::text),
     ('increment', q.seqincrement::text), ('minimum', q.seqmin::text),
     ('maximum', q.seqmax::text), ('cycle', q.seqcycle::text), ('cache', q.seqcache::text),
-    ('owned_by', owner.name || '.' || a.attname)) v(key, value)
+    ('owned_by', (SELECT n.nspname || '.' || c.relname || '.' || a.attname
+                  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                  JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.refobjsubid
+                  WHERE c.oid = d.refobjid))) v(key, value)
 WHERE v.value IS NOT NULL
 UNION ALL
 SELECT 'type', s.nspname || '.' || t.typname, v.key, v.value

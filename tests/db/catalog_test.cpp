@@ -106,6 +106,8 @@ TEST_F(CatalogTest, EveryKindAppearsWithItsAttributes) {
               (Attributes{{"table", "app.posts"},
                           {"definition",
                            "CREATE INDEX posts_user_idx ON app.posts USING btree (user_id)"}}));
+    // A key's own index is its constraint, not a second object.
+    EXPECT_EQ(s.objects.count("index public.users_pkey"), 0u);
     EXPECT_EQ(attributes_of(s, "sequence app.counter"), (Attributes{{"type", "bigint"},
                                                                     {"start", "5"},
                                                                     {"increment", "2"},
