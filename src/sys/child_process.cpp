@@ -1,6 +1,7 @@
 #include "migmerge/sys/child_process.hpp"
 
 #include <fcntl.h>
+#include <grp.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/prctl.h>
@@ -26,6 +27,14 @@ struct ExecPlan {
     std::vector<std::pair<int, int>> fds;  // child fd <- lifted copy of ours
     const char* cwd = nullptr;
     bool has_stdin = false;
+    std::optional<RunAs> run_as;
+};
+
+// What the child reports over the close-on-exec pipe when it gives up.
+enum class Stage : int { exec = 0, credentials = 1 };
+struct ChildFailure {
+    int error = 0;
+    Stage stage = Stage::exec;
 };
 
 std::vector<char*> pointers(std::vector<std::string>& strings) {
@@ -35,10 +44,18 @@ std::vector<char*> pointers(std::vector<std::string>& strings) {
     return result;
 }
 
-[[noreturn]] void fail_in_child(int status_fd) {
-    int error = errno;
-    (void)!write(status_fd, &error, sizeof error);
+[[noreturn]] void fail_in_child(int status_fd, Stage stage = Stage::exec) {
+    ChildFailure failure{errno, stage};
+    (void)!write(status_fd, &failure, sizeof failure);
     _exit(127);
+}
+
+// A credential change clears PR_SET_PDEATHSIG, so it is set again after it.
+void become(pid_t parent, const RunAs& user, int status_fd) {
+    if (setgroups(1, &user.gid) != 0 || setgid(user.gid) != 0 || setuid(user.uid) != 0)
+        fail_in_child(status_fd, Stage::credentials);
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent) _exit(1);
 }
 
 // Between fork and exec: async-signal-safe calls only. The sources are
@@ -58,6 +75,7 @@ std::vector<char*> pointers(std::vector<std::string>& strings) {
         int devnull = open("/dev/null", O_RDONLY);
         if (devnull < 0 || dup2(devnull, STDIN_FILENO) < 0) fail_in_child(status_fd);
     }
+    if (plan.run_as) become(parent, *plan.run_as, status_fd);
     if (plan.cwd && chdir(plan.cwd) != 0) fail_in_child(status_fd);
     if (plan.envp.empty())
         execvp(plan.argv[0], plan.argv.data());
@@ -78,17 +96,24 @@ ExecPlan plan_for(const Command& command) {
     plan.fds = command.fds;
     for (const auto& [target, source] : plan.fds) plan.has_stdin |= target == STDIN_FILENO;
     if (!command.cwd.empty()) plan.cwd = command.cwd.c_str();
+    plan.run_as = command.run_as;
     return plan;
 }
 
-// Zero when exec succeeded: the close-on-exec pipe closed without a word.
-int read_exec_errno(const UniqueFd& status) {
-    int error = 0;
+// Error zero when exec succeeded: the close-on-exec pipe closed without a word.
+ChildFailure read_child_failure(const UniqueFd& status) {
+    ChildFailure failure;
     ssize_t n;
     do {
-        n = read(status.get(), &error, sizeof error);
+        n = read(status.get(), &failure, sizeof failure);
     } while (n < 0 && errno == EINTR);
-    return n == sizeof error ? error : 0;
+    return n == sizeof failure ? failure : ChildFailure{};
+}
+
+std::string failed_step(const Command& command, Stage stage) {
+    std::string text = "cannot run " + command.argv[0];
+    if (stage == Stage::credentials) text += " as " + command.run_as->name;
+    return text;
 }
 
 std::string describe(int status) {
@@ -108,9 +133,11 @@ ChildProcess::ChildProcess(const Command& command, const std::string& hint) {
     if (pid_ < 0) throw resource_failure("cannot start " + command.argv[0], std::strerror(errno));
     if (pid_ == 0) exec_in_child(parent, plan, exec_status.write.get());
     exec_status.write.reset();
-    if (int error = read_exec_errno(exec_status.read)) {
+    ChildFailure failure = read_child_failure(exec_status.read);
+    if (failure.error != 0) {
         wait();
-        throw resource_failure("cannot run " + command.argv[0], std::strerror(error), hint);
+        throw resource_failure(failed_step(command, failure.stage), std::strerror(failure.error),
+                               hint);
     }
 }
 
@@ -133,6 +160,13 @@ std::string ChildProcess::wait() {
     }
     reaped(status);
     return describe(status);
+}
+
+bool ChildProcess::try_wait() {
+    int status = 0;
+    if (!running() || waitpid(pid_, &status, WNOHANG) != pid_) return !running();
+    reaped(status);
+    return true;
 }
 
 void ChildProcess::stop(std::chrono::milliseconds grace) {

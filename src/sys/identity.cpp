@@ -6,6 +6,18 @@
 #include <vector>
 
 namespace migmerge::sys {
+namespace {
+
+std::optional<RunAs> user_named(const char* name) {
+    passwd entry{};
+    passwd* found = nullptr;
+    std::vector<char> buffer(16384);
+    if (getpwnam_r(name, &entry, buffer.data(), buffer.size(), &found) != 0 || !found)
+        return std::nullopt;
+    return RunAs{found->pw_uid, found->pw_gid, found->pw_name};
+}
+
+}  // namespace
 
 std::string host_name() {
     char name[256] = {};
@@ -20,6 +32,12 @@ std::string os_user() {
     if (getpwuid_r(geteuid(), &entry, buffer.data(), buffer.size(), &found) != 0 || !found)
         return "unknown";
     return found->pw_name;
+}
+
+std::optional<RunAs> unprivileged_user() {
+    if (geteuid() != 0) return std::nullopt;
+    if (auto postgres = user_named("postgres")) return postgres;
+    return user_named("nobody");
 }
 
 }  // namespace migmerge::sys

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "migmerge/sys/environment.hpp"
+#include "migmerge/sys/identity.hpp"
 
 namespace migmerge::sys {
 
@@ -22,11 +23,15 @@ struct Command {
     // Child fd <- our fd, applied with dup2 in this order. A child fd 0 that
     // is not named reads /dev/null; other unnamed fds are inherited as they are.
     std::vector<std::pair<int, int>> fds;
+    // The user the child becomes before exec (only root may name another);
+    // nullopt: ours. Its supplementary groups are just `gid`.
+    std::optional<RunAs> run_as = std::nullopt;
 };
 
 class ChildProcess {
   public:
-    // Error(resource) naming argv[0] when it cannot be executed, with `hint`.
+    // Error(resource) naming argv[0] when it cannot be executed, with `hint`
+    // ("cannot run X as USER" when it cannot become command.run_as).
     ChildProcess(const Command& command, const std::string& hint);
     ~ChildProcess();  // SIGKILLs and reaps a child still running
     ChildProcess(const ChildProcess&) = delete;
@@ -37,6 +42,8 @@ class ChildProcess {
     void signal(int number) const;
     // Reaps the child and says how it ended ("exit code 1", "killed by signal 9").
     std::string wait();
+    // Reaps the child if it has ended, without waiting; true then.
+    bool try_wait();
     // Waits up to `grace` for it to end by itself, then SIGKILLs it; reaps it.
     void stop(std::chrono::milliseconds grace);
     // The exit code once it ended by itself; -1 after a signal or while running.

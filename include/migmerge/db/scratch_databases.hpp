@@ -1,0 +1,50 @@
+#pragma once
+// Throwaway databases for `migmerge verify`, on a server where migmerge may
+// make them (the embedded scratch server, or --scratch-url's). The name prefix
+// is the safety line: migmerge creates and drops only migmerge_verify_*
+// databases, so a mistaken --scratch-url cannot cost anyone a real database.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "migmerge/db/connection.hpp"
+
+namespace migmerge::db {
+
+inline constexpr const char* scratch_database_prefix = "migmerge_verify_";
+
+// Every name it creates is scratch_database_prefix + an 8-hex run id + "_" +
+// label; the run id is random and unused on the server, so two runs sharing a
+// server never meet.
+class ScratchDatabases {
+  public:
+    // `admin`: a connection to the server's maintenance database (its dbname,
+    // default "postgres"). Error(resource) when it cannot connect, or when the
+    // role may not create databases ("role X may not create databases (CREATEDB)").
+    explicit ScratchDatabases(ConnectionTarget admin);
+    // Drops every database it created that still exists (WITH (FORCE)); never throws.
+    ~ScratchDatabases();
+    ScratchDatabases(const ScratchDatabases&) = delete;
+    ScratchDatabases& operator=(const ScratchDatabases&) = delete;
+
+    // A new empty database (TEMPLATE template0), or a copy of `from`, a
+    // database on the same server that nobody may be connected to while it is
+    // copied (PostgreSQL's rule; the Error says so). Returns `admin` with
+    // dbname replaced. `label`: [a-z0-9_], 1 to 38 characters (names stay
+    // within PostgreSQL's 63 bytes); Error(bad_input) otherwise.
+    ConnectionTarget create(const std::string& label,
+                            const std::optional<ConnectionTarget>& from = std::nullopt);
+    // Drops it, ending its connections; Error(bad_input) for a name without
+    // the prefix or a database on another server, whoever created it.
+    void drop(const ConnectionTarget& database);
+
+    const std::string& run_id() const;
+    const std::vector<std::string>& created() const;  // not yet dropped, oldest first
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace migmerge::db
