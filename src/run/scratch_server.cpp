@@ -190,7 +190,9 @@ void ScratchServer::launch(std::chrono::milliseconds ready_within) {
         port_ = sys::unused_local_port();
         if (start_on_port(deadline)) return;
     }
-    throw resource_failure(kWhat, "no free port after " + std::to_string(kPortAttempts) + " tries");
+    std::string log = sys::read_file_if_present(directory_ + "/server.log").value_or("");
+    throw resource_failure(kWhat, "no free port after " + std::to_string(kPortAttempts) +
+                                      " tries: " + telling_lines(log));
 }
 
 // True once it accepts connections; false when it ended because the port was taken.

@@ -16,6 +16,7 @@
 #include <sstream>
 #include <thread>
 
+#include "migmerge/db/scratch_databases.hpp"
 #include "migmerge/sys/environment.hpp"
 #include "migmerge/sys/termination.hpp"
 #include "support/expect_error.hpp"
@@ -114,6 +115,16 @@ TEST(ScratchServer, TakesConnectionsWithItsPasswordOnly) {
     EXPECT_TRUE(fs::exists(server->directory() + "/.s.PGSQL." + std::to_string(server->port())));
     admin.password = "wrong";
     EXPECT_THROW(query(admin, "SELECT 1"), std::exception);
+}
+
+// What verify does with it: scratch databases, one a copy of another.
+TEST(ScratchServer, HostsScratchDatabases) {
+    REQUIRE_SERVER_BINARIES();
+    auto server = ScratchServer::start();
+    db::ScratchDatabases scratch(server->admin_target());
+    db::ConnectionTarget base = scratch.create("base");
+    query(base, "CREATE TABLE kept (id int); INSERT INTO kept VALUES (3); SELECT 1");
+    EXPECT_EQ(query(scratch.create("copy", base), "SELECT id FROM kept"), "3");
 }
 
 TEST(ScratchServer, TheDestructorEndsEveryServerProcessAndRemovesTheDirectoryPromptly) {
