@@ -1,4 +1,5 @@
 #include "hook_run.hpp"
+#include "verify_command.hpp"
 
 #include <cstdlib>
 #include <sstream>
@@ -180,9 +181,16 @@ int check_pushed_ref(const Project& project, const std::string& base, const Push
     bool checked_out = pushed.local_id == project.repository->resolve("HEAD").commit;
     // So the printed fix command is the one to run where the user stands.
     judgement.context.head.spec = checked_out ? "HEAD" : branch_name(pushed.local_ref);
-    return block_on_errors(output, judgement, "not pushing " + pushed.local_ref + ".",
-                           "On " + branch_name(pushed.local_ref) + ": run `migmerge fix --base " +
-                               base + "`, commit the renames, and push again.");
+    const int code =
+        block_on_errors(output, judgement, "not pushing " + pushed.local_ref + ".",
+                        "On " + branch_name(pushed.local_ref) + ": run `migmerge fix --base " +
+                            base + "`, commit the renames, and push again.");
+    if (code != 0 || !project.settings.verify_on_push) return code;
+    // migmerge.json asks for proof too: the merge's migrations on scratch databases.
+    VerifyOptions verify;
+    verify.refs = {base, pushed.local_id, core::RenameSide::head};
+    verify.idempotent = project.settings.idempotent;
+    return verify_project(project, verify, output);
 }
 
 int pre_push(const GlobalOptions& global, const HookRunOptions& options, const Output& output) {

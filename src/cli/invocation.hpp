@@ -53,5 +53,6 @@ void add_repair_command(CLI::App& app, Invocation& invocation);
 void add_migrate_command(CLI::App& app, Invocation& invocation);
 void add_undo_command(CLI::App& app, Invocation& invocation);
 void add_hook_command(CLI::App& app, Invocation& invocation);
+void add_verify_command(CLI::App& app, Invocation& invocation);
 
 }  // namespace migmerge::cli

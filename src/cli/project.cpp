@@ -57,6 +57,10 @@ ProjectSettings read_settings(const std::string& project_dir) {
         if (json.contains("base")) settings.base = json.at("base").get<std::string>();
         if (json.contains("migrationsPath"))
             settings.migrations_path = json.at("migrationsPath").get<std::string>();
+        if (json.contains("idempotent")) settings.idempotent = json.at("idempotent").get<bool>();
+        if (json.contains("verify")) {
+            settings.verify_on_push = json.at("verify").value("onPush", false);
+        }
     } catch (const nlohmann::json::exception& error) {
         throw bad_input("malformed " + path.string(), error.what());
     }

@@ -16,6 +16,9 @@ namespace migmerge::cli {
 struct ProjectSettings {
     std::optional<std::string> base;             // default --base for check/plan/fix and pre-push
     std::optional<std::string> migrations_path;  // relative to the project directory
+    bool idempotent = false;  // the project promises re-runnable migrations: verify checks it
+    bool verify_on_push =
+        false;  // the pre-push hook runs `verify` too ("verify": {"onPush": true})
 };
 
 struct Project {

@@ -48,7 +48,15 @@ Bridge::Bridge(NodeSession& session, const db::ConnectionTarget& target,
     if (!reply.ok) throw start_failure(reply, session_.project_dir(), target);
 }
 
-Bridge::~Bridge() = default;
+// A bridge closes what it opened: after `migrate` on a scratch database,
+// verify copies that database, which needs no connection left to it.
+Bridge::~Bridge() {
+    try {
+        close();
+    } catch (const Error&) {
+        // node is gone or stuck: the command is ending, and node with it.
+    }
+}
 
 StepOutcome Bridge::up(const LocalMigration& migration) {
     return step(protocol::step_command("up", migration), migration);
@@ -61,6 +69,19 @@ StepOutcome Bridge::up_in_transaction(const LocalMigration& migration,
 
 StepOutcome Bridge::down(const LocalMigration& migration) {
     return step(protocol::step_command("down", migration), migration);
+}
+
+void Bridge::close() {
+    if (!alive_) return;
+    alive_ = false;
+    std::optional<std::string> line =
+        session_.request(R"({"cmd":"close"})", std::chrono::seconds(5));
+    if (!line)
+        throw resource_failure("the node bridge exited while closing", session_.wait_for_exit());
+    protocol::Reply reply = protocol::parse_reply(*line);
+    if (!reply.ok)
+        throw resource_failure("cannot close the database connections",
+                               scrubbed(reply.message, target_));
 }
 
 int Bridge::process_id() const {

@@ -16,6 +16,7 @@
 //   {"cmd":"init","env":..,"config":{..}?,"connection":{host,port,user,password,database,ssl}}
 //   {"cmd":"up"|"down","name":..,"path":..}
 //   {"cmd":"up",..,"transaction":true,"record":{"sql":..,"bind":[..],"durationAt":N?}}
+//   {"cmd":"close"}                        -> the Sequelize of the last init closed
 //     -> `up` and the record statement in one transaction: {"ok":true,"recorded":true}
 // Replies: {"ok":true,...} or {"error":KIND,"name":..,"message":..}
 
@@ -239,6 +240,13 @@ async function handle(state, command) {
     const opened = await Session.open(state, command);
     state.session = opened.session;
     return opened.reply;
+  }
+  if (command.cmd === 'close') {
+    // verify branches databases with CREATE DATABASE ... TEMPLATE, which
+    // needs every connection to the template closed, the pool's included.
+    if (state.session) await state.session.sequelize.close();
+    state.session = null;
+    return { ok: true, name: '' };
   }
   if ((command.cmd === 'up' || command.cmd === 'down') && state.session) {
     try {

@@ -83,6 +83,12 @@ class Repository {
     // Returns the change as written. Bare: Error(bad_input).
     core::AcceptedChange accept_change(const std::string& folder, core::AcceptedChange change);
 
+    // Writes `set` (read from this repository) into `dir` as a migrations
+    // folder: its files' blobs, its ledger and accepted changes. For verify,
+    // which runs a merge's migrations without checking it out.
+    // Error(resource) for a blob the object database lacks.
+    void export_folder(const core::MigrationSet& set, const std::string& dir) const;
+
     // Relative path of `dir` (absolute or relative to cwd) from the work tree
     // root; "." for the root itself. Error(bad_input) when outside or bare.
     std::string relative_to_workdir(const std::string& dir) const;

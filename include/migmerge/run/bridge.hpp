@@ -62,6 +62,10 @@ class Bridge {
     // `grace`; past it node is killed and the step failed.
     StepOutcome finish(const LocalMigration& migration, std::chrono::milliseconds grace);
     int process_id() const;  // of the node process, for tests that watch it die
+    // Closes the project's Sequelize and its pool, so that no connection to
+    // the database is left (a template database must have none). Steps after
+    // it fail. Error(resource) when node does not answer.
+    void close();
 
   private:
     StepOutcome step(const std::string& command, const LocalMigration& migration);

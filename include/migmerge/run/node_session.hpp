@@ -44,6 +44,10 @@ class NodeSession {
     // died or the limit passed (then node is killed).
     std::optional<std::string> await_reply(std::chrono::milliseconds limit);
     bool started() const { return process_ != nullptr; }
+    // Starts node now, on this thread: a child dies with the thread that
+    // forked it (PR_SET_PDEATHSIG), so work that runs node on a helper thread
+    // starts it first on the thread that outlives it.
+    void start() { process(); }
     int process_id() const;
     std::string wait_for_exit();  // after request() returned nullopt
     const std::string& project_dir() const { return project_dir_; }

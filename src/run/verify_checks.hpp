@@ -1,0 +1,64 @@
+#pragma once
+// The checks of `migmerge verify`, each on scratch databases the caller made
+// (ScratchDatabases is one connection: databases are made on one thread,
+// the checks may then run on two).
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "migmerge/core/local_folder.hpp"
+#include "migmerge/core/schema_snapshot.hpp"
+#include "migmerge/run/runner.hpp"
+#include "migmerge/run/verify.hpp"
+#include "scratch_database.hpp"
+
+namespace migmerge::run {
+
+// What every check shares; `tell` may be called from any thread.
+struct VerifyRun {
+    const VerifyRequest& request;
+    core::LocalFolder folder;  // the migrations verified
+    VerifySink sink;
+    std::mutex sink_mutex;
+
+    void tell(const VerifyEvent& event);
+};
+
+// The fresh database's story: what replay leaves for the checks after it.
+struct Replayed {
+    core::SchemaSnapshot empty;        // before any migration (SequelizeMeta only)
+    core::SchemaSnapshot before_last;  // before the last migration
+    core::SchemaSnapshot fresh;        // after all of them
+    std::vector<std::string> order;    // what ran, in order
+    bool complete = false;             // every up succeeded
+};
+
+// Stops with stopped_by_signal once SIGINT or SIGTERM arrived.
+void stop_if_terminated(const std::string& where);
+
+// Every `up` in order on an empty database; the database is closed after.
+Replayed replay(VerifyRun& run, ScratchDatabase& database, CheckResult& result);
+
+// Per migration: up; with `rerun`, its row removed and up again (nothing may
+// change); with `reverse`, down (the schema as before) and up again (as
+// after the first). Results for reversible and idempotent.
+void walk(VerifyRun& run, ScratchDatabase& database, bool reverse, bool rerun,
+          CheckResult& reversible, CheckResult& idempotent);
+
+// The merge's deployed histories against a fresh database: a database
+// migrated to the merge base, copied for each of request.histories, each
+// copy migrated to its side, then after the merge.
+void deployed_orders(VerifyRun& run, db::ScratchDatabases& server, const Replayed& replayed,
+                     CheckResult& result);
+
+// The documented procedure on a copy of the fresh database: undo all,
+// migrate, migrate again (nothing runs), undo the last by name, migrate
+// (only it runs), with the schema compared at each step.
+void procedure(VerifyRun& run, ScratchDatabase& database, const Replayed& replayed,
+               CheckResult& result);
+
+// A RunContext for run::migrate / run::undo on a scratch database.
+RunContext scratch_context(const VerifyRun& run, ScratchDatabase& database,
+                           const std::string& folder);
+
+}  // namespace migmerge::run
