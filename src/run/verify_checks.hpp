@@ -33,6 +33,9 @@ struct Replayed {
     bool complete = false;             // every up succeeded
 };
 
+// run::migrate's and run::undo's progress, told as events of `check`.
+ProgressSink forwarded(VerifyRun& run, const std::string& check);
+
 // Stops with stopped_by_signal once SIGINT or SIGTERM arrived.
 void stop_if_terminated(const std::string& where);
 

@@ -11,17 +11,6 @@
 namespace migmerge::run {
 namespace {
 
-using Kind = VerifyEvent::Kind;
-
-ProgressSink forwarded(VerifyRun& run, const std::string& check) {
-    return [&run, check](const MigrationEvent& event) {
-        const Kind kind = event.kind == MigrationEvent::Kind::started    ? Kind::started
-                          : event.kind == MigrationEvent::Kind::finished ? Kind::finished
-                                                                         : Kind::failed;
-        run.tell({kind, check, event.name, event.seconds, event.error});
-    };
-}
-
 std::string refusal(const RunReport& report) {
     for (const core::Finding& finding : report.findings) {
         if (finding.severity == core::Severity::error) return "migrate refuses: " + finding.message;
@@ -65,6 +54,16 @@ std::vector<core::Finding> one_history(VerifyRun& run, ScratchDatabase& database
 }
 
 }  // namespace
+
+ProgressSink forwarded(VerifyRun& run, const std::string& check) {
+    using Kind = VerifyEvent::Kind;
+    return [&run, check](const MigrationEvent& event) {
+        const Kind kind = event.kind == MigrationEvent::Kind::started    ? Kind::started
+                          : event.kind == MigrationEvent::Kind::finished ? Kind::finished
+                                                                         : Kind::failed;
+        run.tell({kind, check, event.name, event.seconds, event.error});
+    };
+}
 
 RunContext scratch_context(const VerifyRun& run, ScratchDatabase& database,
                            const std::string& folder) {

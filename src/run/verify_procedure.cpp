@@ -15,15 +15,7 @@ struct Procedure {
 
     RunContext context() { return scratch_context(run, database, run.request.folder); }
 
-    ProgressSink progress(const std::string& step) {
-        return [this, step](const MigrationEvent& event) {
-            using Kind = VerifyEvent::Kind;
-            const Kind kind = event.kind == MigrationEvent::Kind::started    ? Kind::started
-                              : event.kind == MigrationEvent::Kind::finished ? Kind::finished
-                                                                             : Kind::failed;
-            run.tell({kind, "idempotent: " + step, event.name, event.seconds, event.error});
-        };
-    }
+    ProgressSink progress(const std::string& step) { return forwarded(run, "idempotent: " + step); }
 
     // False (with a finding) when the step failed or the schema is not `expected`.
     bool judge(const std::string& step, const RunReport& report,

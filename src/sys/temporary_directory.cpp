@@ -4,10 +4,10 @@
 
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
 #include <vector>
 
 #include "migmerge/core/error.hpp"
+#include "migmerge/sys/temp_directory.hpp"
 
 namespace migmerge::sys {
 
@@ -22,8 +22,7 @@ TemporaryDirectory::TemporaryDirectory(const std::string& prefix) {
 }
 
 TemporaryDirectory::~TemporaryDirectory() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
+    remove_tree(path_);
 }
 
 }  // namespace migmerge::sys
