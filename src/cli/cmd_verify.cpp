@@ -96,6 +96,9 @@ int verify_project(const Project& project, const VerifyOptions& options, const O
         return std::make_shared<run::NodeSession>(node, dir, std::chrono::seconds(60), environment);
     };
     request.version = MIGMERGE_VERSION;
+    const auto cross_check = project.environment.find("MIGMERGE_CROSS_CHECK_SNAPSHOTS");
+    request.cross_check_snapshots =
+        cross_check != project.environment.end() && cross_check->second == "1";
     MergeFolders folders;
     if (with_refs(options)) {
         folders = merge_folders(project, options.refs);

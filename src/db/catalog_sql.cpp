@@ -20,7 +20,7 @@ WITH user_schema AS (
       AND EXISTS (SELECT 1 FROM unnest($1::text[]) p WHERE starts_with(c.relname, p))
 ), rel AS (
     SELECT c.oid, c.relkind, c.relname, c.relpersistence, c.relispartition, c.relpartbound,
-           c.relrowsecurity, s.nspname, s.nspname || '.' || c.relname AS name
+           c.relrowsecurity, c.relhassubclass, s.nspname, s.nspname || '.' || c.relname AS name
     FROM pg_class c JOIN user_schema s ON s.oid = c.relnamespace
     WHERE c.oid NOT IN (SELECT oid FROM excluded_table)
       AND c.oid NOT IN (SELECT objid FROM extension_member
@@ -29,23 +29,18 @@ WITH user_schema AS (
       AND NOT EXISTS (SELECT 1 FROM pg_depend d
                       WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
                         AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
-                        AND d.refobjid IN (SELECT oid FROM excluded_table))
-))sql";
+                        AND d.refobjid IN (SELECT oid FROM excluded_table)))sql";
+
+// Closes the relations CTE: every relation, or only those in $2 (an oid array).
+constexpr const char* kEveryRelation = "\n)";
+constexpr const char* kListedRelations = "\n      AND c.oid = ANY($2::oid[])\n)";
 
 // One row per (object, attribute), and one with a NULL key for an object
 // without attributes (a schema). Each kind lists its attributes in a VALUES
-// list; those an object lacks are NULL and left out.
-constexpr const char* kObjects = R"sql(
-SELECT 'schema', s.nspname, NULL, NULL FROM user_schema s
-WHERE s.nspname <> 'public'
-  AND s.oid NOT IN (SELECT objid FROM extension_member WHERE classid = 'pg_namespace'::regclass)
-UNION ALL
-SELECT 'extension', e.extname, v.key, v.value
-FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
-CROSS JOIN LATERAL (VALUES ('version', e.extversion), ('schema', n.nspname::text)) v(key, value)
-WHERE e.extname <> 'plpgsql'
-UNION ALL
-SELECT 'table', r.name, v.key, v.value
+// list; those an object lacks are NULL and left out. The last column is the
+// object's owner: the relation whose catalogue rows it is printed from.
+constexpr const char* kRelationObjects = R"sql(
+SELECT 'table', r.name, v.key, v.value, r.oid
 FROM rel r
 LEFT JOIN LATERAL (SELECT string_agg(pn.nspname || '.' || pc.relname, ',' ORDER BY i.inhseqno)
                    FROM pg_inherits i JOIN pg_class pc ON pc.oid = i.inhparent
@@ -59,7 +54,7 @@ CROSS JOIN LATERAL (VALUES
     ('row_security', CASE WHEN r.relrowsecurity THEN 'enabled' END)) v(key, value)
 WHERE r.relkind IN ('r', 'p') AND v.value IS NOT NULL
 UNION ALL
-SELECT 'column', a.table_name || '.' || a.attname, v.key, v.value
+SELECT 'column', a.table_name || '.' || a.attname, v.key, v.value, a.attrelid
 FROM (SELECT r.name AS table_name, a.*,
              -- among live columns only: a dropped column's gap is no difference
              row_number() OVER (PARTITION BY a.attrelid ORDER BY a.attnum) AS position
@@ -79,7 +74,7 @@ CROSS JOIN LATERAL (VALUES
     ('position', a.position::text)) v(key, value)
 WHERE v.value IS NOT NULL
 UNION ALL
-SELECT 'constraint', r.name || '.' || c.conname, v.key, v.value
+SELECT 'constraint', r.name || '.' || c.conname, v.key, v.value, r.oid
 FROM rel r JOIN pg_constraint c ON c.conrelid = r.oid
 CROSS JOIN LATERAL (VALUES
     ('type', CASE c.contype WHEN 'p' THEN 'primary key' WHEN 'u' THEN 'unique'
@@ -90,14 +85,18 @@ WHERE c.contype <> 't'  -- a constraint trigger is a trigger, below
 UNION ALL
 -- A primary key's, unique or exclusion constraint's own index is that
 -- constraint: its definition says all the index would.
-SELECT 'index', ri.name, v.key, v.value
-FROM pg_index i JOIN rel ri ON ri.oid = i.indexrelid JOIN rel r ON r.oid = i.indrelid
-CROSS JOIN LATERAL (VALUES ('table', r.name), ('definition', pg_get_indexdef(i.indexrelid))) v(key, value)
-WHERE NOT EXISTS (SELECT 1 FROM pg_constraint c
+SELECT 'index', ri.name, v.key, v.value, ri.oid
+FROM pg_index i JOIN rel ri ON ri.oid = i.indexrelid
+-- the table from pg_class: it may be outside a listed $2
+JOIN pg_class tc ON tc.oid = i.indrelid JOIN pg_namespace tn ON tn.oid = tc.relnamespace
+CROSS JOIN LATERAL (VALUES ('table', tn.nspname || '.' || tc.relname),
+                           ('definition', pg_get_indexdef(i.indexrelid))) v(key, value)
+WHERE i.indrelid NOT IN (SELECT objid FROM extension_member WHERE classid = 'pg_class'::regclass)
+  AND NOT EXISTS (SELECT 1 FROM pg_constraint c
                   WHERE c.conrelid = i.indrelid AND c.conindid = i.indexrelid
                     AND c.contype IN ('p', 'u', 'x'))
 UNION ALL
-SELECT 'sequence', r.name, v.key, v.value
+SELECT 'sequence', r.name, v.key, v.value, r.oid
 FROM rel r JOIN pg_sequence q ON q.seqrelid = r.oid
 -- by index lookups: a join would hash all of pg_attribute
 LEFT JOIN LATERAL (SELECT d.refobjid, d.refobjsubid FROM pg_depend d
@@ -115,7 +114,34 @@ CROSS JOIN LATERAL (VALUES
                   WHERE c.oid = d.refobjid))) v(key, value)
 WHERE v.value IS NOT NULL
 UNION ALL
-SELECT 'type', s.nspname || '.' || t.typname, v.key, v.value
+SELECT 'view', r.name, v.key, v.value, r.oid
+FROM rel r
+CROSS JOIN LATERAL (VALUES
+    ('kind', CASE r.relkind WHEN 'v' THEN 'view' ELSE 'materialized view' END),
+    ('definition', pg_get_viewdef(r.oid))) v(key, value)
+WHERE r.relkind IN ('v', 'm')
+UNION ALL
+SELECT 'trigger', r.name || '.' || g.tgname, v.key, v.value, r.oid
+FROM pg_trigger g JOIN rel r ON r.oid = g.tgrelid
+CROSS JOIN LATERAL (VALUES
+    ('definition', pg_get_triggerdef(g.oid)),
+    ('enabled', CASE g.tgenabled WHEN 'O' THEN 'origin' WHEN 'D' THEN 'disabled'
+                WHEN 'R' THEN 'replica' WHEN 'A' THEN 'always' END)) v(key, value)
+WHERE NOT g.tgisinternal
+)sql";
+
+// Objects that belong to no relation, all with owner 0.
+constexpr const char* kGlobalObjects = R"sql(
+SELECT 'schema', s.nspname, NULL, NULL, 0::oid FROM user_schema s
+WHERE s.nspname <> 'public'
+  AND s.oid NOT IN (SELECT objid FROM extension_member WHERE classid = 'pg_namespace'::regclass)
+UNION ALL
+SELECT 'extension', e.extname, v.key, v.value, 0::oid
+FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+CROSS JOIN LATERAL (VALUES ('version', e.extversion), ('schema', n.nspname::text)) v(key, value)
+WHERE e.extname <> 'plpgsql'
+UNION ALL
+SELECT 'type', s.nspname || '.' || t.typname, v.key, v.value, 0::oid
 FROM pg_type t JOIN user_schema s ON s.oid = t.typnamespace
 CROSS JOIN LATERAL (VALUES
     ('kind', CASE t.typtype WHEN 'e' THEN 'enum' WHEN 'd' THEN 'domain'
@@ -140,39 +166,30 @@ WHERE (t.typtype IN ('e', 'd', 'r')
   AND t.oid NOT IN (SELECT objid FROM extension_member WHERE classid = 'pg_type'::regclass)
   AND v.value IS NOT NULL
 UNION ALL
-SELECT 'view', r.name, v.key, v.value
-FROM rel r
-CROSS JOIN LATERAL (VALUES
-    ('kind', CASE r.relkind WHEN 'v' THEN 'view' ELSE 'materialized view' END),
-    ('definition', pg_get_viewdef(r.oid))) v(key, value)
-WHERE r.relkind IN ('v', 'm')
-UNION ALL
 SELECT 'function', s.nspname || '.' || p.proname || '('
-                   || pg_get_function_identity_arguments(p.oid) || ')', v.key, v.value
+                   || pg_get_function_identity_arguments(p.oid) || ')', v.key, v.value, 0::oid
 FROM pg_proc p JOIN user_schema s ON s.oid = p.pronamespace
 CROSS JOIN LATERAL (VALUES
     ('kind', CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END),
     ('definition', pg_get_functiondef(p.oid))) v(key, value)
 WHERE p.prokind IN ('f', 'p')
   AND p.oid NOT IN (SELECT objid FROM extension_member WHERE classid = 'pg_proc'::regclass)
-UNION ALL
-SELECT 'trigger', r.name || '.' || g.tgname, v.key, v.value
-FROM pg_trigger g JOIN rel r ON r.oid = g.tgrelid
-CROSS JOIN LATERAL (VALUES
-    ('definition', pg_get_triggerdef(g.oid)),
-    ('enabled', CASE g.tgenabled WHEN 'O' THEN 'origin' WHEN 'D' THEN 'disabled'
-                WHEN 'R' THEN 'replica' WHEN 'A' THEN 'always' END)) v(key, value)
-WHERE NOT g.tgisinternal
 )sql";
 
 // One statement hashing every ordinary table: a single round trip whatever
 // their number. Columns go by name, so column order alone never changes a
 // hash, and row text is sorted in "C" order, not the database's collation.
+// A table whose file is empty (and that has no children, whose rows a scan
+// would include) holds no row: it is not scanned. Emptiness is part of its
+// fingerprint, so the statement is built again when that changes.
 constexpr const char* kRowsStatement = R"sql(
-SELECT string_agg(format(
-    'SELECT %L::text, count(*)::text, md5(coalesce(string_agg(ROW(%s)::text, E''\n'' '
-    'ORDER BY ROW(%s)::text COLLATE "C"), '''')) FROM %I.%I r',
-    r.name, c.columns, c.columns, r.nspname, r.relname), ' UNION ALL ' ORDER BY r.name)
+SELECT string_agg(CASE
+    WHEN NOT r.relhassubclass AND pg_relation_size(r.oid) = 0
+    THEN format('SELECT %L::text, ''0'', md5('''')', r.name)
+    ELSE format(
+        'SELECT %L::text, count(*)::text, md5(coalesce(string_agg(ROW(%s)::text, E''\n'' '
+        'ORDER BY ROW(%s)::text COLLATE "C"), '''')) FROM %I.%I r',
+        r.name, c.columns, c.columns, r.nspname, r.relname) END, ' UNION ALL ' ORDER BY r.name)
 FROM rel r
 CROSS JOIN LATERAL (
     SELECT coalesce(string_agg('r.' || quote_ident(a.attname), ', '
@@ -184,11 +201,16 @@ WHERE r.relkind = 'r'
 }  // namespace
 
 std::string catalog_objects_sql() {
-    return std::string(kRelations) + kObjects;
+    return std::string(kRelations) + kEveryRelation + kRelationObjects + "UNION ALL" +
+           kGlobalObjects;
+}
+
+std::string relation_objects_sql() {
+    return std::string(kRelations) + kListedRelations + kRelationObjects;
 }
 
 std::string rows_statement_sql() {
-    return std::string(kRelations) + kRowsStatement;
+    return std::string(kRelations) + kEveryRelation + kRowsStatement;
 }
 
 }  // namespace migmerge::db::detail

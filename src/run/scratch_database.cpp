@@ -16,7 +16,7 @@ db::ConnectionTarget on_scratch(const db::ConnectionTarget& project,
 ScratchDatabase::ScratchDatabase(db::ScratchDatabases& server, const std::string& label,
                                  const db::ConnectionTarget& project,
                                  std::shared_ptr<NodeSession> node, ScratchDatabase* from)
-    : node_(std::move(node)) {
+    : node_(std::move(node)), snapshot_options_(server.snapshot_options) {
     std::optional<db::ConnectionTarget> template_target;
     if (from) {
         from->close();
@@ -73,7 +73,7 @@ void ScratchDatabase::remove_row(const std::string& name) {
 
 core::SchemaSnapshot ScratchDatabase::snapshot() {
     store();  // SequelizeMeta is part of every snapshot, from the first
-    if (!catalog_) catalog_.emplace(target_);
+    if (!catalog_) catalog_.emplace(target_, snapshot_options_);
     return catalog_->read();
 }
 

@@ -52,6 +52,7 @@ class ScratchDatabase {
     std::shared_ptr<NodeSession> node_;
     std::unique_ptr<Bridge> bridge_;
     std::optional<db::MetaStore> store_;
+    db::SnapshotOptions snapshot_options_;
     std::optional<db::CatalogReader> catalog_;
 };
 

@@ -155,6 +155,7 @@ VerifyReport verify(const VerifyRequest& request, const VerifySink& progress) {
     {
         // Declared after the server, so its databases are dropped before it stops.
         db::ScratchDatabases databases(server.admin);
+        databases.snapshot_options.cross_check = request.cross_check_snapshots;
         report.databases = std::string(db::scratch_database_prefix) + databases.run_id() + "_";
         std::unique_ptr<ScratchDatabase> fresh;
         const Replayed replayed = first_pass(run, databases, fresh, results);

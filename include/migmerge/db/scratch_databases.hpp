@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "migmerge/db/catalog.hpp"
 #include "migmerge/db/connection.hpp"
 
 namespace migmerge::db {
@@ -40,6 +41,9 @@ class ScratchDatabases {
     void drop(const ConnectionTarget& database);
 
     const std::string& run_id() const;
+    // How the catalogue of this run's databases is read (verify's self-check
+    // turns cross_check on).
+    SnapshotOptions snapshot_options;
     const std::vector<std::string>& created() const;  // not yet dropped, oldest first
 
   private:

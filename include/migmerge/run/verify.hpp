@@ -40,6 +40,9 @@ struct VerifyRequest {
     std::shared_ptr<NodeSession> node;
     std::function<std::shared_ptr<NodeSession>()> new_node;
     std::string version;  // migmerge's, for the audit table of migrate's runs
+    // Every snapshot also read in full and compared (MIGMERGE_CROSS_CHECK_SNAPSHOTS=1):
+    // the self-check the tests run verify under.
+    bool cross_check_snapshots = false;
 };
 
 struct VerifyEvent {
