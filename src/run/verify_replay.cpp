@@ -91,8 +91,9 @@ void skip_walk(const LocalMigration& migration, CheckResult& reversible, CheckRe
     reversible.skipped_because = idempotent.skipped_because = why;
 }
 
-// The ups before a segment, without snapshots or events: its database as the
-// walk before it would have left it. False (the walk skipped) when one fails.
+// The ups before a segment, without snapshots or events: its database as
+// replay leaves it there, whatever the segment before finds (a broken down
+// there does not carry over). False (the walk skipped) when one fails.
 bool catch_up(VerifyRun& run, ScratchDatabase& database, std::size_t end, CheckResult& reversible,
               CheckResult& idempotent) {
     for (std::size_t i = 0; i < end; ++i) {
