@@ -1,6 +1,7 @@
 // run::verify: the scratch server, its databases, and the checks in the
-// order their inputs need (replay and the per-migration walk at once, then
-// the deployed orders and the procedure, which copy replay's database).
+// order their inputs need (replay and the per-migration walk's segments at
+// once, then the deployed orders and the procedure, which copy replay's
+// database).
 #include "migmerge/run/verify.hpp"
 
 #include <chrono>
@@ -54,26 +55,64 @@ bool needs_fresh(const std::vector<VerifyCheck>& checks) {
            core::wants(checks, VerifyCheck::idempotent);
 }
 
-// replay on one node process and database, the walk on another, at once.
-// `fresh`: replay's database, left for the procedure to copy.
+// One segment of the walk: its migrations, its database, its results.
+struct WalkSegment {
+    WalkRange range;
+    std::unique_ptr<ScratchDatabase> database;
+    CheckResult reversible{VerifyCheck::reversible, {}, {}, 0, false, {}};
+    CheckResult idempotent{VerifyCheck::idempotent, {}, {}, 0, false, {}};
+};
+
+// A database and node process per segment; the command's own process serves
+// the first when replay does not need it.
+std::vector<WalkSegment> walk_segments(VerifyRun& run, db::ScratchDatabases& server, bool replays) {
+    const VerifyRequest& request = run.request;
+    std::vector<WalkSegment> segments;
+    for (const WalkRange& range : walk_ranges(request, run.folder.migrations.size())) {
+        const bool first = segments.empty();
+        const std::string label = first ? "walk" : "walk_" + std::to_string(segments.size() + 1);
+        auto node = first && !replays ? request.node : request.new_node();
+        segments.push_back(
+            {range, std::make_unique<ScratchDatabase>(server, label, request.project, node)});
+    }
+    return segments;
+}
+
+// Every segment at once, then their results as the whole walk's.
+void walk_all(VerifyRun& run, std::vector<WalkSegment>& segments, Results& results) {
+    const bool reverse = core::wants(run.request.checks, VerifyCheck::reversible);
+    const bool rerun = core::wants(run.request.checks, VerifyCheck::idempotent);
+    sys::in_parallel_each(segments.size(), [&](std::size_t j) {
+        WalkSegment& segment = segments[j];
+        walk(run, *segment.database, segment.range, reverse, rerun, segment.reversible,
+             segment.idempotent);
+    });
+    std::vector<CheckResult> reversible, idempotent;
+    for (WalkSegment& segment : segments) {
+        reversible.push_back(std::move(segment.reversible));
+        idempotent.push_back(std::move(segment.idempotent));
+    }
+    results.reversible = merged(std::move(reversible));
+    results.idempotent = merged(std::move(idempotent));
+}
+
+// replay on one node process and database, the walk's segments on others,
+// all at once. `fresh`: replay's database, left for the procedure to copy.
 Replayed first_pass(VerifyRun& run, db::ScratchDatabases& server,
                     std::unique_ptr<ScratchDatabase>& fresh, Results& results) {
     const VerifyRequest& request = run.request;
     const auto& checks = request.checks;
-    const bool reverse = core::wants(checks, VerifyCheck::reversible);
-    const bool rerun = core::wants(checks, VerifyCheck::idempotent);
-    std::unique_ptr<ScratchDatabase> walked;
+    std::vector<WalkSegment> segments;
     if (needs_fresh(checks)) {
         fresh = std::make_unique<ScratchDatabase>(server, "fresh", request.project, request.node);
     }
-    if (reverse || rerun) {
-        walked = std::make_unique<ScratchDatabase>(server, "walk", request.project,
-                                                   fresh ? request.new_node() : request.node);
+    if (core::wants(checks, VerifyCheck::reversible) ||
+        core::wants(checks, VerifyCheck::idempotent)) {
+        segments = walk_segments(run, server, fresh != nullptr);
     }
     // Started here: a child dies with the thread that forked it.
-    for (ScratchDatabase* database : {fresh.get(), walked.get()}) {
-        if (database) database->node()->start();
-    }
+    if (fresh) fresh->node()->start();
+    for (WalkSegment& segment : segments) segment.database->node()->start();
     const auto timed_replay = [&] {
         const auto start = Clock::now();
         Replayed replayed = fresh ? replay(run, *fresh, results.replay) : Replayed{};
@@ -82,7 +121,7 @@ Replayed first_pass(VerifyRun& run, db::ScratchDatabases& server,
     };
     const auto timed_walk = [&] {
         const auto start = Clock::now();
-        if (walked) walk(run, *walked, reverse, rerun, results.reversible, results.idempotent);
+        if (!segments.empty()) walk_all(run, segments, results);
         results.reversible.seconds = results.idempotent.seconds = seconds_since(start);
         return 0;
     };

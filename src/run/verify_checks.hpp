@@ -5,6 +5,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "migmerge/core/local_folder.hpp"
 #include "migmerge/core/schema_snapshot.hpp"
@@ -42,10 +43,27 @@ void stop_if_terminated(const std::string& where);
 // Every `up` in order on an empty database; the database is closed after.
 Replayed replay(VerifyRun& run, ScratchDatabase& database, CheckResult& result);
 
-// Per migration: up; with `rerun`, its row removed and up again (nothing may
-// change); with `reverse`, down (the schema as before) and up again (as
-// after the first). Results for reversible and idempotent.
-void walk(VerifyRun& run, ScratchDatabase& database, bool reverse, bool rerun,
+// Migrations [begin, end) of the folder: what one segment of the walk covers.
+struct WalkRange {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
+// The walk's segments, in order: [0, migrations) alone, or split evenly so
+// that several cores walk at once (request.walk_segments, or one per core
+// when every segment gets at least min_walk_segment migrations).
+constexpr std::size_t min_walk_segment = 16;
+std::vector<WalkRange> walk_ranges(const VerifyRequest& request, std::size_t migrations);
+
+// The segments' results of one check as the whole walk's: findings in
+// segment order, proven only when every segment proved, the first skip.
+CheckResult merged(std::vector<CheckResult> segments);
+
+// Per migration of `range`: up; with `rerun`, its row removed and up again
+// (nothing may change); with `reverse`, down (the schema as before) and up
+// again (as after the first). A range not starting at 0 first runs the ups
+// before it, silently. Results for reversible and idempotent.
+void walk(VerifyRun& run, ScratchDatabase& database, WalkRange range, bool reverse, bool rerun,
           CheckResult& reversible, CheckResult& idempotent);
 
 // The merge's deployed histories against a fresh database: a database

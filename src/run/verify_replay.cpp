@@ -86,6 +86,29 @@ bool reverse(VerifyRun& run, ScratchDatabase& database, const LocalMigration& mi
     return true;
 }
 
+void skip_walk(const LocalMigration& migration, CheckResult& reversible, CheckResult& idempotent) {
+    const std::string why = migration.name + "'s up fails (replay says where)";
+    reversible.skipped_because = idempotent.skipped_because = why;
+}
+
+// The ups before a segment, without snapshots or events: its database as
+// replay leaves it there, whatever the segment before finds (a broken down
+// there does not carry over). False (the walk skipped) when one fails.
+bool catch_up(VerifyRun& run, ScratchDatabase& database, std::size_t end, CheckResult& reversible,
+              CheckResult& idempotent) {
+    for (std::size_t i = 0; i < end; ++i) {
+        const LocalMigration& migration = run.folder.migrations[i];
+        stop_if_terminated("before " + migration.name);
+        const StepOutcome up = database.up(migration);
+        if (up.interrupted) stop_if_terminated("during " + migration.name);
+        if (!up.ok) {
+            skip_walk(migration, reversible, idempotent);
+            return false;
+        }
+    }
+    return true;
+}
+
 }  // namespace
 
 void stop_if_terminated(const std::string& where) {
@@ -118,15 +141,16 @@ Replayed replay(VerifyRun& run, ScratchDatabase& database, CheckResult& result) 
     return replayed;
 }
 
-void walk(VerifyRun& run, ScratchDatabase& database, bool reverse_each, bool rerun_each,
-          CheckResult& reversible, CheckResult& idempotent) {
+void walk(VerifyRun& run, ScratchDatabase& database, WalkRange range, bool reverse_each,
+          bool rerun_each, CheckResult& reversible, CheckResult& idempotent) {
+    if (!catch_up(run, database, range.begin, reversible, idempotent)) return;
     core::SchemaSnapshot before = database.snapshot();
     const std::string check = reverse_each ? "reversible" : "idempotent";
-    for (const LocalMigration& migration : run.folder.migrations) {
+    for (std::size_t i = range.begin; i < range.end; ++i) {
+        const LocalMigration& migration = run.folder.migrations[i];
         const StepOutcome up = step(run, check, migration, [&] { return database.up(migration); });
         if (!up.ok) {
-            const std::string why = migration.name + "'s up fails (replay says where)";
-            reversible.skipped_because = idempotent.skipped_because = why;
+            skip_walk(migration, reversible, idempotent);
             return;
         }
         core::SchemaSnapshot after_up = database.snapshot();

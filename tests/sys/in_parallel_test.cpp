@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "migmerge/core/error.hpp"
 #include "support/expect_error.hpp"
@@ -65,6 +66,44 @@ TEST(InParallel, WaitsForTheFirstStepEvenWhenTheSecondFails) {
     } catch (const std::runtime_error&) {
     }
     EXPECT_TRUE(finished);
+}
+
+TEST(InParallelEach, RunsEveryStepOnce) {
+    std::vector<int> ran(5, 0);
+    in_parallel_each(ran.size(), [&ran](std::size_t i) { ++ran[i]; });
+    EXPECT_EQ(ran, (std::vector<int>{1, 1, 1, 1, 1}));
+}
+
+TEST(InParallelEach, NoStepsIsNothingToDo) {
+    in_parallel_each(0, [](std::size_t) { FAIL() << "no step should run"; });
+}
+
+// As RunsTheStepsAtTheSameTime: in order, the first step would wait forever.
+TEST(InParallelEach, RunsTheStepsAtTheSameTime) {
+    std::atomic<std::size_t> started{0};
+    in_parallel_each(3, [&started](std::size_t) {
+        ++started;
+        while (started < 3) std::this_thread::yield();
+    });
+    EXPECT_EQ(started, 3u);
+}
+
+TEST(InParallelEach, TheLowestNumberedErrorWinsAndEveryStepFinishes) {
+    std::atomic<bool> last_finished{false};
+    Error error = test::expect_error(
+        [&last_finished] {
+            in_parallel_each(3, [&last_finished](std::size_t i) {
+                if (i == 1) throw bad_input("step one");
+                if (i == 2) {
+                    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+                    last_finished = true;
+                    throw resource_failure("step two");
+                }
+            });
+        },
+        ExitCode::bad_input);
+    EXPECT_EQ(error.one_line(), "step one");
+    EXPECT_TRUE(last_finished);
 }
 
 }  // namespace

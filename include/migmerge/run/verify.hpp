@@ -39,6 +39,10 @@ struct VerifyRequest {
     // The command's node process, and more for work that runs in parallel.
     std::shared_ptr<NodeSession> node;
     std::function<std::shared_ptr<NodeSession>()> new_node;
+    // How many segments the per-migration walk is split into, each on a
+    // database and node process of its own; 0: one per core, as long as each
+    // walks enough migrations to be worth its catch-up (tests ask for more).
+    std::size_t walk_segments = 0;
     std::string version;  // migmerge's, for the audit table of migrate's runs
     // Every snapshot also read in full and compared (MIGMERGE_CROSS_CHECK_SNAPSHOTS=1):
     // the self-check the tests run verify under.
