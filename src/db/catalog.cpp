@@ -61,6 +61,7 @@ detail::Fingerprints fingerprints(pqxx::transaction_base& tx) {
             now.global += std::to_string(relation) + ":" + row[2].as<std::string>() + " ";
         } else {
             now.relations[relation] = row[2].as<std::string>();
+            if (kind == "r" || kind == "p") now.tables.insert(relation);
         }
     }
     return now;
@@ -108,11 +109,12 @@ struct CatalogReader::Impl {
         if (!statement.empty()) connection->prepare(kTableRowsStatement, statement);
     }
 
-    // Prints again what changed since the cached snapshot. False: nothing did.
+    // Prints again what changed since the cached snapshot. True when a
+    // table changed (or appeared, or went), so the rows statement is stale.
     bool refresh(pqxx::transaction_base& tx) {
         detail::Fingerprints now = fingerprints(tx);
         detail::CatalogCache::Changes changes = cache.changes_to(now);
-        if (!options.incremental) changes.everything = true;
+        if (!options.incremental) changes.everything = changes.tables = true;
         if (!changes.any()) return false;
         if (changes.everything) {
             cache.update(changes, {}, printed_rows(tx.exec_prepared(kObjectsStatement, prefixes)),
@@ -124,7 +126,7 @@ struct CatalogReader::Impl {
         cache.update(changes, affected,
                      printed_rows(tx.exec_prepared(kRelationObjectsStatement, prefixes, listed)),
                      std::move(now));
-        return true;
+        return changes.tables;
     }
 
     std::set<detail::Oid> dependents(pqxx::transaction_base& tx,
@@ -171,11 +173,11 @@ core::SchemaSnapshot CatalogReader::read() {
         // Data changes leave no trace in the catalogue: the rows are hashed
         // every time, by a statement rebuilt only when the tables changed
         // (their columns, or whether their file is empty).
-        const bool changed = impl_->refresh(tx);
+        const bool tables_changed = impl_->refresh(tx);
         if (impl_->options.cross_check) impl_->compare_with_full_read(tx);
         core::SchemaSnapshot snapshot = impl_->cache.snapshot();
         if (impl_->options.with_data) {
-            if (changed) impl_->prepare_rows(rows_statement(tx, impl_->prefixes));
+            if (tables_changed) impl_->prepare_rows(rows_statement(tx, impl_->prefixes));
             if (!impl_->rows_statement.empty()) add_rows(snapshot, tx);
         }
         tx.commit();

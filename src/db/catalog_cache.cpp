@@ -5,15 +5,19 @@ namespace migmerge::db::detail {
 CatalogCache::Changes CatalogCache::changes_to(const Fingerprints& now) const {
     Changes changes;
     changes.everything = !filled_ || now.global != fingerprints_.global;
+    changes.tables = changes.everything;
     if (changes.everything) return changes;
     for (const auto& [relation, fingerprint] : now.relations) {
         auto cached = fingerprints_.relations.find(relation);
         if (cached == fingerprints_.relations.end() || cached->second != fingerprint) {
             changes.relations.push_back(relation);
+            changes.tables = changes.tables || now.tables.count(relation) > 0;
         }
     }
     for (const auto& [relation, fingerprint] : fingerprints_.relations) {
-        if (now.relations.count(relation) == 0) changes.vanished.push_back(relation);
+        if (now.relations.count(relation) > 0) continue;
+        changes.vanished.push_back(relation);
+        changes.tables = changes.tables || fingerprints_.tables.count(relation) > 0;
     }
     return changes;
 }

@@ -17,7 +17,8 @@ inline constexpr Oid kGlobalOwner = 0;  // schemas, extensions, types, functions
 
 struct Fingerprints {
     std::map<Oid, std::string> relations;
-    std::string global;  // includes composite types' relations
+    std::set<Oid> tables;  // those of relations that are tables: their rows are hashed
+    std::string global;    // includes composite types' relations
 };
 
 // One printed catalogue row: kind, name, attribute (empty key: none), owner.
@@ -33,6 +34,7 @@ class CatalogCache {
         bool everything = false;     // nothing cached yet, or the global part changed
         std::vector<Oid> relations;  // changed or new since the cached snapshot
         std::vector<Oid> vanished;   // cached, no longer in the catalogue
+        bool tables = false;         // a table among them: the rows statement is stale
         bool any() const { return everything || !relations.empty() || !vanished.empty(); }
     };
 

@@ -16,7 +16,8 @@ constexpr const char* kRelationFingerprints = R"sql(
 SELECT f.rel::bigint, c.relkind::text, count(*)::text || '/' || max(f.x)::text
        || CASE WHEN c.relkind = 'r' AND pg_relation_size(c.oid) = 0 THEN ' empty' ELSE '' END
 FROM (SELECT oid AS rel, xmin::text::bigint AS x FROM pg_class WHERE oid >= 16384
-      UNION ALL SELECT attrelid, xmin::text::bigint FROM pg_attribute WHERE attrelid >= 16384
+      UNION ALL SELECT attrelid, xmin::text::bigint FROM pg_attribute
+                WHERE attrelid >= 16384 AND attnum > 0  -- system columns come and go with it
       UNION ALL SELECT adrelid, xmin::text::bigint FROM pg_attrdef WHERE adrelid >= 16384
       UNION ALL SELECT conrelid, xmin::text::bigint FROM pg_constraint WHERE conrelid >= 16384
       UNION ALL SELECT indexrelid, xmin::text::bigint FROM pg_index WHERE indexrelid >= 16384
@@ -24,8 +25,11 @@ FROM (SELECT oid AS rel, xmin::text::bigint AS x FROM pg_class WHERE oid >= 1638
       UNION ALL SELECT seqrelid, xmin::text::bigint FROM pg_sequence WHERE seqrelid >= 16384
       UNION ALL SELECT ev_class, xmin::text::bigint FROM pg_rewrite WHERE ev_class >= 16384
       UNION ALL SELECT inhrelid, xmin::text::bigint FROM pg_inherits WHERE inhrelid >= 16384
+      -- on other relations only (an owned sequence's column): a schema or a
+      -- type it depends on prints through rows counted above
       UNION ALL SELECT objid, xmin::text::bigint FROM pg_depend
-                WHERE classid = 'pg_class'::regclass AND objid >= 16384) f
+                WHERE classid = 'pg_class'::regclass AND objid >= 16384
+                  AND refclassid = 'pg_class'::regclass) f
 JOIN pg_class c ON c.oid = f.rel
 GROUP BY f.rel, c.relkind, c.oid
 )sql";
