@@ -49,9 +49,11 @@ struct WalkRange {
     std::size_t end = 0;
 };
 
-// The walk's segments, in order: [0, migrations) alone, or split evenly so
-// that several cores walk at once (request.walk_segments, or one per core
-// when every segment gets at least min_walk_segment migrations).
+// The walk's segments, in order: [0, migrations) alone, or split so that
+// several cores walk at once (request.walk_segments, or one per core when
+// every segment gets at least min_walk_segment migrations), each with about
+// the same work: later migrations snapshot more schema, and a later segment
+// first catches up with plain ups.
 constexpr std::size_t min_walk_segment = 16;
 std::vector<WalkRange> walk_ranges(const VerifyRequest& request, std::size_t migrations);
 

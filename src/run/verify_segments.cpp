@@ -8,7 +8,7 @@
 namespace migmerge::run {
 namespace {
 
-// A later segment first replays the ups before it (about a tenth of what
+// A later segment first replays the ups before it (about a fifth of what
 // walking one costs), so a segment pays only when it has enough to walk.
 std::size_t segment_count(const VerifyRequest& request, std::size_t migrations) {
     if (request.walk_segments > 0) return std::min(request.walk_segments, migrations);
@@ -16,28 +16,48 @@ std::size_t segment_count(const VerifyRequest& request, std::size_t migrations) 
     return std::min(cores, migrations / min_walk_segment);
 }
 
+// The cost model that balances the segments, in units of walking the first
+// migration. Walking one (up, down, up again, three snapshots) costs more
+// the more schema there is to snapshot: on the bench project the last
+// migration's walk costs about twice the first's. A catch-up `up` has no
+// snapshot: about a fifth.
+constexpr double kCatchUpCost = 0.2;
+
+double walk_cost(std::size_t migration, std::size_t migrations) {
+    return 1.0 + static_cast<double>(migration) / static_cast<double>(migrations);
+}
+
+// Segment boundaries for at most `budget` work each, every segment keeping
+// at least one migration; empty when `count` segments cannot cover them.
+std::vector<WalkRange> ranges_within(double budget, std::size_t count, std::size_t migrations) {
+    std::vector<WalkRange> ranges;
+    std::size_t begin = 0;
+    for (std::size_t j = 0; j < count && begin < migrations; ++j) {
+        const std::size_t last = migrations - (count - j - 1);  // leave one for each after
+        double work = kCatchUpCost * static_cast<double>(begin);
+        std::size_t end = begin;
+        while (end < last && (end == begin || work + walk_cost(end, migrations) <= budget)) {
+            work += walk_cost(end++, migrations);
+        }
+        ranges.push_back({begin, end});
+        begin = end;
+    }
+    if (begin < migrations) return {};
+    return ranges;
+}
+
 }  // namespace
 
-// What a catch-up `up` costs, against walking one migration (up, down, up
-// again and three snapshots), measured on the bench project.
-constexpr double kCatchUpCost = 0.1;
-
-// Equal work per segment: a segment starting at b walks w = W - c*b, so
-// each boundary is W + (1 - c) times the one before, and the last is n.
+// The smallest budget that covers every migration, found by bisection.
 std::vector<WalkRange> walk_ranges(const VerifyRequest& request, std::size_t migrations) {
     const std::size_t count = std::max<std::size_t>(1, segment_count(request, migrations));
-    double scale = 0;
-    for (std::size_t j = 0; j < count; ++j) scale = 1 + (1 - kCatchUpCost) * scale;
-    const double work = static_cast<double>(migrations) / scale;
-    std::vector<WalkRange> ranges;
-    double boundary = 0;
-    for (std::size_t j = 0; j < count; ++j) {
-        const std::size_t begin = ranges.empty() ? 0 : ranges.back().end;
-        boundary = work + (1 - kCatchUpCost) * boundary;
-        const auto end = j + 1 == count ? migrations : static_cast<std::size_t>(boundary + 0.5);
-        ranges.push_back({begin, std::max(begin, std::min(end, migrations))});
+    if (count == 1) return {{0, migrations}};
+    double low = 0, high = 2.0 * static_cast<double>(migrations) * (1 + kCatchUpCost);
+    for (int round = 0; round < 40; ++round) {
+        const double middle = (low + high) / 2;
+        (ranges_within(middle, count, migrations).empty() ? low : high) = middle;
     }
-    return ranges;
+    return ranges_within(high, count, migrations);
 }
 
 CheckResult merged(std::vector<CheckResult> segments) {
