@@ -82,6 +82,18 @@ bool only_column_order(const std::vector<ObjectDifference>& differences) {
                        [](const ObjectDifference& difference) { return difference.position_only; });
 }
 
+bool only_row_content(const std::vector<ObjectDifference>& differences) {
+    const auto content_only = [](const ObjectDifference& difference) {
+        return difference.kind == ObjectDifference::Kind::changed &&
+               difference.object.rfind("rows ", 0) == 0 &&
+               std::all_of(
+                   difference.details.begin(), difference.details.end(),
+                   [](const std::string& detail) { return detail.rfind("hash: ", 0) == 0; });
+    };
+    return !differences.empty() &&
+           std::all_of(differences.begin(), differences.end(), content_only);
+}
+
 std::string describe(const ObjectDifference& difference, const std::string& actual_label) {
     switch (difference.kind) {
         case ObjectDifference::Kind::missing:

@@ -103,6 +103,24 @@ TEST(VerifyFindings, AnyOtherDifferenceIsOrderDependentNamingObjectsAndMigration
     EXPECT_FALSE(order_verdict("x", {}, {}));
 }
 
+TEST(VerifyFindings, UpAgainWritingOtherValuesIntoTheSameRowsIsAWarning) {
+    const ObjectDifference stamped{
+        ObjectDifference::Kind::changed, "rows public.users", {"hash: 1a -> 2b"}, false};
+    auto finding = up_again_differs("2-seed.js", {stamped});
+    ASSERT_TRUE(finding);
+    EXPECT_EQ(finding->code, FindingCode::up_not_repeatable);
+    EXPECT_EQ(finding->severity, Severity::warning);
+    EXPECT_THAT(finding->message, HasSubstr("the same rows with other values"));
+    // Another count, or anything besides rows, is an error.
+    const ObjectDifference more{ObjectDifference::Kind::changed,
+                                "rows public.users",
+                                {"count: 1 -> 2", "hash: 1a -> 2b"},
+                                false};
+    EXPECT_EQ(up_again_differs("2-seed.js", {more})->severity, Severity::error);
+    const ObjectDifference index{ObjectDifference::Kind::extra, "index public.users_a", {}, false};
+    EXPECT_EQ(up_again_differs("2-seed.js", {stamped, index})->severity, Severity::error);
+}
+
 TEST(VerifyFindings, DownLeftoversNameWhatWasLeft) {
     auto finding = down_leftovers(
         "2-index.js", {{ObjectDifference::Kind::extra, "index public.users_email", {}, false}});

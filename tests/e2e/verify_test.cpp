@@ -147,6 +147,27 @@ TEST_F(Verify, ADownThatForgetsAnIndexIsAnErrorNamingTheIndex) {
                 HasSubstr("index public.users_name (left behind)"));
 }
 
+// A seed that stamps its rows with new Date(), as most Sequelize seeds do:
+// the same rows come back with other times, which is worth a warning only.
+TEST_F(Verify, ASeedStampedWithTheTimeIsAWarningNotAnError) {
+    add("20250101000000-events.js",
+        migration("    await queryInterface.createTable('events', { id: { type: "
+                  "Sequelize.INTEGER, primaryKey: true }, createdAt: Sequelize.DATE });",
+                  "    await queryInterface.dropTable('events');"));
+    add("20250102000000-seed.js",
+        migration(
+            "    await queryInterface.bulkInsert('events', [{ id: 1, createdAt: new Date() }]);",
+            "    await queryInterface.bulkDelete('events', { id: 1 });"));
+    const ProcessResult result = verify({});
+    EXPECT_EQ(result.exit_code, 0) << result;
+    const Json report = report_of(result);
+    EXPECT_EQ(verdicts(report).at("reversible"), "warning");
+    ASSERT_EQ(codes(report), std::vector<std::string>{"up-not-repeatable"});
+    EXPECT_EQ(report.at("findings")[0].at("severity"), "warning");
+    EXPECT_THAT(report.at("findings")[0].at("message").get<std::string>(),
+                HasSubstr("rows public.events"));
+}
+
 TEST_F(Verify, ADownThatThrowsOnPurposeIsAnIrreversibleWarning) {
     add("20250101000000-users.js", create_table("users"));
     add("20250102000000-seed.js",

@@ -70,6 +70,10 @@ std::vector<ObjectDifference> compare_snapshots(const SchemaSnapshot& expected,
 // True when there are differences and every one is position_only (column order alone).
 bool only_column_order(const std::vector<ObjectDifference>& differences);
 
+// True when there are differences and every one is a table's rows with the
+// same count and another content hash: the same rows, other values.
+bool only_row_content(const std::vector<ObjectDifference>& differences);
+
 // One line: "<object>: only in <actual_label>" / "<object>: missing from
 // <actual_label>" / "<object>: <details joined by ", ">".
 std::string describe(const ObjectDifference& difference, const std::string& actual_label);

@@ -48,7 +48,8 @@ Finding irreversible_down(const std::string& name, const std::string& error);
 // After `up` then `down`, against the schema before `up`; nullopt when equal.
 std::optional<Finding> down_leftovers(const std::string& name,
                                       const std::vector<ObjectDifference>& differences);
-// A second `up` (after `down`) against the first; nullopt when equal.
+// A second `up` (after `down`) against the first; nullopt when equal, a
+// warning when only the content of some tables' rows differs (same counts).
 std::optional<Finding> up_again_differs(const std::string& name,
                                         const std::vector<ObjectDifference>& differences);
 // A deployed history (`history`: "deployed from base (origin/main)") against a
