@@ -69,6 +69,31 @@ TEST_F(real_project, MigratesTheDotenvLayoutFromTheProjectDirectory) {
     expect_same_states({"--format", "json", "status"});
 }
 
+// verify as a user types it in such a project: the embedded server, the
+// config read through .sequelizerc and .env, every snapshot cross-checked;
+// the project's own database is never touched. The initial schema's down
+// drops its tables but not the extensions its up created, as many teams'
+// do: verify says so, and that is all it finds.
+TEST_F(real_project, VerifiesTheDotenvLayoutOnTheEmbeddedServer) {
+    make_projects();
+    const Names names = add_to_both(few);
+    const ProcessResult result = run_migmerge({"verify", "--format", "json"}, our_project().dir(),
+                                              {{"MIGMERGE_CROSS_CHECK_SNAPSHOTS", "1"}});
+    ASSERT_EQ(result.exit_code, 1) << result;
+    const auto report = nlohmann::json::parse(result.out.substr(result.out.rfind("\n{") + 1));
+    EXPECT_EQ(report.at("migrations"), names.size());
+    EXPECT_EQ(report.at("checks")[0].at("verdict"), "proven") << result;  // replay
+    ASSERT_EQ(report.at("findings").size(), 1u) << result;
+    const auto& finding = report.at("findings")[0];
+    EXPECT_EQ(finding.at("code"), "down-incomplete");
+    EXPECT_EQ(finding.at("files")[0], names.front());
+    EXPECT_THAT(finding.at("message").get<std::string>(),
+                HasSubstr("extension citext (left behind), extension pgcrypto (left behind)"));
+    EXPECT_EQ(our_project().database().query_value(
+                  "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"),
+              "0");
+}
+
 TEST_F(real_project, MigratesTheDotenvLayoutWithDashCFromElsewhere) {
     make_projects();
     Names names = add_to_both(few);
