@@ -34,10 +34,11 @@ constexpr const char* kCanonicalSettings =
     "set_config('lc_monetary', 'C', true), set_config('plan_cache_mode', 'force_generic_plan', "
     "true), set_config('jit', 'off', true)";
 
+// An oid[] parameter, through the text-array literal every statement uses.
 std::string oid_array_literal(const std::set<detail::Oid>& oids) {
-    std::string literal = "{";
-    for (detail::Oid oid : oids) literal += (literal.size() > 1 ? "," : "") + std::to_string(oid);
-    return literal + "}";
+    std::vector<std::string> texts;
+    for (detail::Oid oid : oids) texts.push_back(std::to_string(oid));
+    return detail::text_array_literal(texts);
 }
 
 std::vector<detail::PrintedRow> printed_rows(const pqxx::result& result) {
