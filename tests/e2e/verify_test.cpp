@@ -23,20 +23,16 @@ using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using Json = nlohmann::json;
 
-std::string migration(const std::string& up, const std::string& down) {
-    return "module.exports = {\n  async up(queryInterface, Sequelize) {\n" + up +
-           "\n  },\n  async down(queryInterface, Sequelize) {\n" + down + "\n  },\n};\n";
-}
-
 std::string create_table(const std::string& table) {
-    return migration("    await queryInterface.createTable('" + table +
-                         "', { id: { type: Sequelize.INTEGER, primaryKey: true, autoIncrement: "
-                         "true }, name: Sequelize.STRING });",
-                     "    await queryInterface.dropTable('" + table + "');");
+    return up_down_migration(
+        "    await queryInterface.createTable('" + table +
+            "', { id: { type: Sequelize.INTEGER, primaryKey: true, autoIncrement: "
+            "true }, name: Sequelize.STRING });",
+        "    await queryInterface.dropTable('" + table + "');");
 }
 
 std::string add_column(const std::string& table, const std::string& column) {
-    return migration(
+    return up_down_migration(
         "    await queryInterface.addColumn('" + table + "', '" + column + "', Sequelize.STRING);",
         "    await queryInterface.removeColumn('" + table + "', '" + column + "');");
 }
@@ -133,8 +129,9 @@ TEST_F(Verify, IncrementalSnapshotsEqualFullOnesThroughTheBenchProject) {
 TEST_F(Verify, ADownThatForgetsAnIndexIsAnErrorNamingTheIndex) {
     add("20250101000000-users.js", create_table("users"));
     add("20250102000000-index.js",
-        migration("    await queryInterface.addIndex('users', ['name'], { name: 'users_name' });",
-                  "    // forgot: await queryInterface.removeIndex('users', 'users_name');"));
+        up_down_migration(
+            "    await queryInterface.addIndex('users', ['name'], { name: 'users_name' });",
+            "    // forgot: await queryInterface.removeIndex('users', 'users_name');"));
     const ProcessResult result = verify({});
     EXPECT_EQ(result.exit_code, 1) << result;
     const Json report = report_of(result);
@@ -151,11 +148,11 @@ TEST_F(Verify, ADownThatForgetsAnIndexIsAnErrorNamingTheIndex) {
 // the same rows come back with other times, which is worth a warning only.
 TEST_F(Verify, ASeedStampedWithTheTimeIsAWarningNotAnError) {
     add("20250101000000-events.js",
-        migration("    await queryInterface.createTable('events', { id: { type: "
-                  "Sequelize.INTEGER, primaryKey: true }, createdAt: Sequelize.DATE });",
-                  "    await queryInterface.dropTable('events');"));
+        up_down_migration("    await queryInterface.createTable('events', { id: { type: "
+                          "Sequelize.INTEGER, primaryKey: true }, createdAt: Sequelize.DATE });",
+                          "    await queryInterface.dropTable('events');"));
     add("20250102000000-seed.js",
-        migration(
+        up_down_migration(
             "    await queryInterface.bulkInsert('events', [{ id: 1, createdAt: new Date() }]);",
             "    await queryInterface.bulkDelete('events', { id: 1 });"));
     const ProcessResult result = verify({});
@@ -171,8 +168,8 @@ TEST_F(Verify, ASeedStampedWithTheTimeIsAWarningNotAnError) {
 TEST_F(Verify, ADownThatThrowsOnPurposeIsAnIrreversibleWarning) {
     add("20250101000000-users.js", create_table("users"));
     add("20250102000000-seed.js",
-        migration("    await queryInterface.bulkInsert('users', [{ name: 'admin' }]);",
-                  "    throw new Error('irreversible: seed data stays');"));
+        up_down_migration("    await queryInterface.bulkInsert('users', [{ name: 'admin' }]);",
+                          "    throw new Error('irreversible: seed data stays');"));
     const ProcessResult result = verify({});
     EXPECT_EQ(result.exit_code, 0) << result;
     const Json report = report_of(result);
@@ -184,9 +181,10 @@ TEST_F(Verify, ADownThatThrowsOnPurposeIsAnIrreversibleWarning) {
 
 TEST_F(Verify, ANonIdempotentCreateTableFailsTheIdempotentCheck) {
     // queryInterface.createTable says IF NOT EXISTS; plain SQL does not.
-    add("20250101000000-users.js", migration("    await queryInterface.sequelize.query('CREATE "
-                                             "TABLE users (id serial primary key)');",
-                                             "    await queryInterface.dropTable('users');"));
+    add("20250101000000-users.js",
+        up_down_migration("    await queryInterface.sequelize.query('CREATE "
+                          "TABLE users (id serial primary key)');",
+                          "    await queryInterface.dropTable('users');"));
     const ProcessResult result = verify({"--checks", "idempotent"});
     EXPECT_EQ(result.exit_code, 1) << result;
     const Json report = report_of(result);
@@ -196,10 +194,11 @@ TEST_F(Verify, ANonIdempotentCreateTableFailsTheIdempotentCheck) {
 
 TEST_F(Verify, ASeedThatInsertsTwiceIsNotIdempotent) {
     add("20250101000000-users.js",
-        migration("    await queryInterface.sequelize.query('CREATE TABLE IF NOT EXISTS users "
-                  "(name text)');\n"
-                  "    await queryInterface.bulkInsert('users', [{ name: 'admin' }]);",
-                  "    await queryInterface.dropTable('users');"));
+        up_down_migration(
+            "    await queryInterface.sequelize.query('CREATE TABLE IF NOT EXISTS users "
+            "(name text)');\n"
+            "    await queryInterface.bulkInsert('users', [{ name: 'admin' }]);",
+            "    await queryInterface.dropTable('users');"));
     const ProcessResult result = verify({"--idempotent", "--checks", "idempotent"});
     EXPECT_EQ(result.exit_code, 1) << result;
     const Json report = report_of(result);
@@ -210,8 +209,9 @@ TEST_F(Verify, ASeedThatInsertsTwiceIsNotIdempotent) {
 TEST_F(Verify, AFailingMigrationFailsReplayAndSkipsWhatNeedsIt) {
     add("20250101000000-users.js", create_table("users"));
     add("20250102000000-broken.js",
-        migration("    await queryInterface.addColumn('no_such_table', 'x', Sequelize.STRING);",
-                  "    await queryInterface.removeColumn('no_such_table', 'x');"));
+        up_down_migration(
+            "    await queryInterface.addColumn('no_such_table', 'x', Sequelize.STRING);",
+            "    await queryInterface.removeColumn('no_such_table', 'x');"));
     const ProcessResult result = verify({});
     EXPECT_EQ(result.exit_code, 1) << result;
     const Json report = report_of(result);
@@ -232,7 +232,7 @@ int processes_naming(const std::string& path) {
 }
 
 TEST_F(Verify, TheEmbeddedServerIsGoneAfterAFailure) {
-    add("20250101000000-broken.js", migration("    throw new Error('boom');", ""));
+    add("20250101000000-broken.js", up_down_migration("    throw new Error('boom');", ""));
     TempDir tmp("migmerge-verify-tmp");
     // As root the server runs as another user, who must reach its directory.
     fs::permissions(tmp.path(),
@@ -248,7 +248,7 @@ TEST_F(Verify, TheEmbeddedServerIsGoneAfterAFailure) {
 TEST_F(Verify, TheEmbeddedServerIsGoneAfterCtrlC) {
     project_->copy_devopser_migrations();
     add("20991231000000-slow.js",
-        migration("    await queryInterface.sequelize.query('SELECT pg_sleep(30)');", ""));
+        up_down_migration("    await queryInterface.sequelize.query('SELECT pg_sleep(30)');", ""));
     TempDir tmp("migmerge-verify-tmp");
     // As root the server runs as another user, who must reach its directory.
     fs::permissions(tmp.path(),
@@ -329,8 +329,8 @@ TEST_F(VerifyMerge, AMigrationNeedingATableTheOtherSideRenamesFailsInOneOrder) {
     // pending there after the merge, fails.
     on("main", "20250201000000-email.js", add_column("users", "email"));
     on("feature", "20250115000000-accounts.js",
-       migration("    await queryInterface.renameTable('users', 'accounts');",
-                 "    await queryInterface.renameTable('accounts', 'users');"));
+       up_down_migration("    await queryInterface.renameTable('users', 'accounts');",
+                         "    await queryInterface.renameTable('accounts', 'users');"));
     const ProcessResult result = verify_merge();
     EXPECT_EQ(result.exit_code, 1) << result;
     const Json report = report_of(result);

@@ -13,6 +13,7 @@ namespace migmerge::run {
 namespace {
 
 using core::VerifyCheck;
+using test::up_down_migration;
 using Names = std::vector<std::string>;
 
 const std::string users = "20250101000000-users.js";
@@ -20,23 +21,18 @@ const std::string users_index = "20250102000000-users-index.js";
 const std::string posts = "20250103000000-posts.js";
 const std::string posts_index = "20250104000000-posts-index.js";
 
-std::string migration(const std::string& up, const std::string& down) {
-    return "module.exports = {\n  async up(queryInterface, Sequelize) {\n" + up +
-           "\n  },\n  async down(queryInterface, Sequelize) {\n" + down + "\n  },\n};\n";
-}
-
 std::string create_table(const std::string& table) {
-    return migration("    await queryInterface.createTable('" + table +
-                         "', { id: { type: Sequelize.INTEGER, primaryKey: true }, "
-                         "name: Sequelize.STRING });",
-                     "    await queryInterface.dropTable('" + table + "');");
+    return up_down_migration("    await queryInterface.createTable('" + table +
+                                 "', { id: { type: Sequelize.INTEGER, primaryKey: true }, "
+                                 "name: Sequelize.STRING });",
+                             "    await queryInterface.dropTable('" + table + "');");
 }
 
 // Its down forgets the index: down-incomplete, then up fails after down.
 std::string index_forgotten_by_down(const std::string& table) {
-    return migration("    await queryInterface.addIndex('" + table + "', ['name'], { name: '" +
-                         table + "_name' });",
-                     "    // forgot: removeIndex");
+    return up_down_migration("    await queryInterface.addIndex('" + table +
+                                 "', ['name'], { name: '" + table + "_name' });",
+                             "    // forgot: removeIndex");
 }
 
 class VerifySegments : public test::ProjectTest<test::RunProject> {
@@ -134,7 +130,7 @@ TEST_F(VerifySegments, SegmentsThatAllPassProveTheWalk) {
 TEST_F(VerifySegments, AFailingUpBeforeTheSecondSegmentSkipsItsWalk) {
     project_->add_migration(users, create_table("users"));
     project_->add_migration(users_index,
-                            migration("    throw new Error('broken');", "    return;"));
+                            up_down_migration("    throw new Error('broken');", "    return;"));
     project_->add_migration(posts, create_table("posts"));
     project_->add_migration(posts_index, create_table("comments"));
     const VerifyReport report = verify(2);

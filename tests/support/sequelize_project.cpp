@@ -86,6 +86,11 @@ ProcessResult sequelize_cli_in(const std::string& project_dir, const std::vector
     return run_process(argv, options);
 }
 
+std::string up_down_migration(const std::string& up, const std::string& down) {
+    return "module.exports = {\n  async up(queryInterface, Sequelize) {\n" + up +
+           "\n  },\n  async down(queryInterface, Sequelize) {\n" + down + "\n  },\n};\n";
+}
+
 std::string counting_migration(const std::string& name, const std::string& extra_up) {
     return "'use strict';\nmodule.exports = {\n  async up(queryInterface) {" +
            with_name(record_effect, name) + extra_up +

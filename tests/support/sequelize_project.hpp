@@ -73,6 +73,9 @@ class ProjectTest : public ::testing::Test {
     std::optional<Project> project_;
 };
 
+// module.exports with async up/down(queryInterface, Sequelize) around these bodies.
+std::string up_down_migration(const std::string& up, const std::string& down);
+
 // Migration sources. Every body appends its name to the table "effects", so
 // a test can count how often each migration really ran.
 std::string counting_migration(const std::string& name, const std::string& extra_up = "");
