@@ -7,7 +7,7 @@
 #include "migmerge/core/error.hpp"
 #include "migmerge/core/ledger.hpp"
 #include "migmerge/core/selection.hpp"
-#include "migmerge/run/runner.hpp"
+#include "migmerge/run/migrate.hpp"
 #include "migmerge/sys/clock.hpp"
 #include "migmerge/sys/identity.hpp"
 #include "migmerge/sys/in_parallel.hpp"

@@ -6,7 +6,7 @@
 #include "migmerge/core/error.hpp"
 #include "migmerge/core/sha256.hpp"
 #include "migmerge/db/meta_store.hpp"
-#include "migmerge/run/runner.hpp"
+#include "migmerge/run/migrate.hpp"
 #include "run_project.hpp"
 #include "support/expect_error.hpp"
 
