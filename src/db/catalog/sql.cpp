@@ -1,4 +1,4 @@
-#include "catalog_sql.hpp"
+#include "sql.hpp"
 
 namespace migmerge::db::detail {
 namespace {

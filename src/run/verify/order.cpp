@@ -6,7 +6,7 @@
 #include "migmerge/core/verify.hpp"
 #include "migmerge/run/local_folder.hpp"
 #include "migmerge/sys/in_parallel.hpp"
-#include "verify_checks.hpp"
+#include "checks.hpp"
 
 namespace migmerge::run {
 namespace {

@@ -3,8 +3,8 @@
 #include <pqxx/pqxx>
 #include <set>
 
-#include "catalog_cache.hpp"
-#include "catalog_sql.hpp"
+#include "cache.hpp"
+#include "sql.hpp"
 #include "pg_array.hpp"
 #include "pg_errors.hpp"
 #include "session.hpp"

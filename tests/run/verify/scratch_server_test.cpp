@@ -1,6 +1,6 @@
 // run::ScratchServer with the real PostgreSQL binaries, and with fake ones
 // that fail on purpose: what runs, who it runs as, and that nothing outlives it.
-#include "migmerge/run/scratch_server.hpp"
+#include "verify/scratch_server.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

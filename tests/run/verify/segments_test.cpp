@@ -7,7 +7,7 @@
 #include <mutex>
 
 #include "migmerge/run/verify.hpp"
-#include "run_project.hpp"
+#include "run/run_project.hpp"
 
 namespace migmerge::run {
 namespace {

@@ -1,6 +1,6 @@
 // The statements that tell an incremental CatalogReader what changed since
 // its last snapshot, so it prints again only the relations that did.
-#include "catalog_sql.hpp"
+#include "sql.hpp"
 
 namespace migmerge::db::detail {
 namespace {

@@ -6,7 +6,7 @@
 // default, an owned sequence) and those that only a global read sees.
 #include <gtest/gtest.h>
 
-#include "db_test.hpp"
+#include "db/db_test.hpp"
 #include "migmerge/db/catalog.hpp"
 
 namespace migmerge::db {

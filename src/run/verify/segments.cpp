@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <thread>
 
-#include "verify_checks.hpp"
+#include "checks.hpp"
 
 namespace migmerge::run {
 namespace {

@@ -8,7 +8,7 @@
 #include <functional>
 #include <iostream>
 
-#include "db_test.hpp"
+#include "db/db_test.hpp"
 
 namespace migmerge::db {
 namespace {

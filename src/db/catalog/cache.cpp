@@ -1,4 +1,4 @@
-#include "catalog_cache.hpp"
+#include "cache.hpp"
 
 namespace migmerge::db::detail {
 

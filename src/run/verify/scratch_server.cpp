@@ -1,4 +1,4 @@
-#include "migmerge/run/scratch_server.hpp"
+#include "scratch_server.hpp"
 
 #include <fcntl.h>
 #include <signal.h>

@@ -3,7 +3,7 @@
 #include "migmerge/core/error.hpp"
 #include "migmerge/core/verify.hpp"
 #include "migmerge/sys/termination.hpp"
-#include "verify_checks.hpp"
+#include "checks.hpp"
 
 namespace migmerge::run {
 namespace {

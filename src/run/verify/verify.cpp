@@ -8,10 +8,10 @@
 
 #include "migmerge/db/scratch_databases.hpp"
 #include "migmerge/run/local_folder.hpp"
-#include "migmerge/run/scratch_server.hpp"
+#include "scratch_server.hpp"
 #include "migmerge/sys/in_parallel.hpp"
 #include "migmerge/sys/termination.hpp"
-#include "verify_checks.hpp"
+#include "checks.hpp"
 
 namespace migmerge::run {
 namespace {

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "migmerge/core/error.hpp"
-#include "migmerge/run/scratch_server.hpp"
+#include "scratch_server.hpp"
 #include "migmerge/sys/child_process.hpp"
 #include "migmerge/sys/text_file.hpp"
 

@@ -2,7 +2,7 @@
 // migmerge's own migrate and undo on a copy of the fresh database: undo all,
 // migrate, migrate again, undo the last by name, migrate.
 #include "migmerge/core/verify.hpp"
-#include "verify_checks.hpp"
+#include "checks.hpp"
 
 namespace migmerge::run {
 namespace {

@@ -3,7 +3,7 @@
 // and a later segment first catches up).
 #include <gtest/gtest.h>
 
-#include "verify_checks.hpp"
+#include "verify/checks.hpp"
 
 namespace migmerge::run {
 namespace {
