@@ -4,10 +4,10 @@
 #include <set>
 
 #include "cache.hpp"
-#include "sql.hpp"
 #include "pg_array.hpp"
 #include "pg_errors.hpp"
 #include "session.hpp"
+#include "sql.hpp"
 
 namespace migmerge::db {
 namespace {

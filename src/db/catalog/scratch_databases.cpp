@@ -1,4 +1,4 @@
-#include "migmerge/db/scratch_databases.hpp"
+#include "migmerge/db/catalog.hpp"
 
 #include <algorithm>
 #include <cstdio>

@@ -2,11 +2,11 @@
 // merge as `migmerge migrate` would, against a fresh database.
 #include <set>
 
+#include "checks.hpp"
 #include "migmerge/core/ledger.hpp"
 #include "migmerge/core/verify.hpp"
 #include "migmerge/run/local_folder.hpp"
 #include "migmerge/sys/in_parallel.hpp"
-#include "checks.hpp"
 
 namespace migmerge::run {
 namespace {

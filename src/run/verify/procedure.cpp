@@ -1,8 +1,8 @@
 // The idempotence procedure the DevOpser Lite project documents, run with
 // migmerge's own migrate and undo on a copy of the fresh database: undo all,
 // migrate, migrate again, undo the last by name, migrate.
-#include "migmerge/core/verify.hpp"
 #include "checks.hpp"
+#include "migmerge/core/verify.hpp"
 
 namespace migmerge::run {
 namespace {

@@ -1,9 +1,9 @@
 // replay, reversible and the idempotent re-run of each `up`: one pass over
 // the migrations each, on a database of their own.
+#include "checks.hpp"
 #include "migmerge/core/error.hpp"
 #include "migmerge/core/verify.hpp"
 #include "migmerge/sys/termination.hpp"
-#include "checks.hpp"
 
 namespace migmerge::run {
 namespace {

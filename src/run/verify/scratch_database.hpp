@@ -12,7 +12,6 @@
 #include "migmerge/db/catalog.hpp"
 #include "migmerge/db/connection.hpp"
 #include "migmerge/db/meta_store.hpp"
-#include "migmerge/db/scratch_databases.hpp"
 #include "migmerge/run/bridge.hpp"
 #include "migmerge/run/node_session.hpp"
 

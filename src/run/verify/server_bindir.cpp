@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "migmerge/core/error.hpp"
-#include "scratch_server.hpp"
 #include "migmerge/sys/child_process.hpp"
 #include "migmerge/sys/text_file.hpp"
+#include "scratch_server.hpp"
 
 namespace migmerge::run {
 namespace {

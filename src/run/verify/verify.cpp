@@ -6,12 +6,12 @@
 
 #include <chrono>
 
-#include "migmerge/db/scratch_databases.hpp"
+#include "checks.hpp"
+#include "migmerge/db/catalog.hpp"
 #include "migmerge/run/local_folder.hpp"
-#include "scratch_server.hpp"
 #include "migmerge/sys/in_parallel.hpp"
 #include "migmerge/sys/termination.hpp"
-#include "checks.hpp"
+#include "scratch_server.hpp"
 
 namespace migmerge::run {
 namespace {

@@ -1,6 +1,6 @@
 // db::ScratchDatabases on the test cluster: what it creates, what it copies,
 // what it refuses to touch and what it leaves behind (nothing).
-#include "migmerge/db/scratch_databases.hpp"
+#include "migmerge/db/catalog.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

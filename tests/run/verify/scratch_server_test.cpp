@@ -16,7 +16,7 @@
 #include <sstream>
 #include <thread>
 
-#include "migmerge/db/scratch_databases.hpp"
+#include "migmerge/db/catalog.hpp"
 #include "migmerge/sys/environment.hpp"
 #include "migmerge/sys/termination.hpp"
 #include "support/expect_error.hpp"
