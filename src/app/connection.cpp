@@ -21,16 +21,14 @@ db::ConnectionTarget connection_target(const Workspace& workspace, const DbReque
 }
 
 run::RunContext run_context(const Workspace& workspace, const RunRequest& request) {
-    run::RunContext context;
-    context.target = connection_target(workspace, request.db);
-    context.project_dir = workspace.dir;
-    context.migrations_dir = workspace.migrations_dir;
-    context.migrations_folder = workspace.migrations_folder;
-    context.node = workspace.node;
-    context.lock_timeout = request.lock_timeout;
-    context.dry_run = request.dry_run;
-    context.version = workspace.version;
-    return context;
+    return {connection_target(workspace, request.db),
+            workspace.dir,
+            workspace.migrations_dir,
+            workspace.migrations_folder,
+            workspace.node,
+            request.lock_timeout,
+            request.dry_run,
+            workspace.version};
 }
 
 }  // namespace migmerge::app

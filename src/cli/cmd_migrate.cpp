@@ -10,11 +10,6 @@
 namespace migmerge::cli {
 namespace {
 
-struct MigrateOptions {
-    app::MigrateRequest request;
-    std::string node = "node";
-};
-
 void add_migrate_options(CLI::App& command, run::MigrateOptions& migrate) {
     command.add_option("--to", migrate.to, "Stop after this migration")->type_name("NAME");
     add_choice_option(command, "--out-of-order", migrate.out_of_order,
@@ -31,7 +26,7 @@ void add_migrate_options(CLI::App& command, run::MigrateOptions& migrate) {
 }  // namespace
 
 void add_migrate_command(CLI::App& app, Invocation& invocation) {
-    auto options = std::make_shared<MigrateOptions>();
+    auto options = std::make_shared<WithNode<app::MigrateRequest>>();
     CLI::App* command = app.add_subcommand(
         "migrate", "Repair from the ledger, then run pending migrations in order under the lock");
     add_run_options(*command, options->request.run, options->node);

@@ -7,17 +7,8 @@
 #include "repair_output.hpp"
 
 namespace migmerge::cli {
-namespace {
-
-struct RepairOptions {
-    app::RepairRequest request;
-    std::string node = "node";
-};
-
-}  // namespace
-
 void add_repair_command(CLI::App& app, Invocation& invocation) {
-    auto options = std::make_shared<RepairOptions>();
+    auto options = std::make_shared<WithNode<app::RepairRequest>>();
     CLI::App* command = app.add_subcommand(
         "repair", "Rewrite SequelizeMeta rows per the rename ledger (one transaction, locked)");
     add_run_options(*command, options->request.run, options->node,

@@ -6,17 +6,8 @@
 #include "status_output.hpp"
 
 namespace migmerge::cli {
-namespace {
-
-struct StatusOptions {
-    app::StatusRequest request;
-    std::string node = "node";
-};
-
-}  // namespace
-
 void add_status_command(CLI::App& app, Invocation& invocation) {
-    auto options = std::make_shared<StatusOptions>();
+    auto options = std::make_shared<WithNode<app::StatusRequest>>();
     CLI::App* command =
         app.add_subcommand("status", "Show the migration files against SequelizeMeta");
     add_db_options(*command, options->request.db, options->node);

@@ -11,11 +11,6 @@
 namespace migmerge::cli {
 namespace {
 
-struct VerifyOptions {
-    app::VerifyRequest request;
-    std::string node = "node";
-};
-
 void add_verify_options(CLI::App& command, app::VerifyRequest& request) {
     command
         .add_option("--scratch-url", request.scratch_url,
@@ -35,7 +30,7 @@ void add_verify_options(CLI::App& command, app::VerifyRequest& request) {
 }  // namespace
 
 void add_verify_command(CLI::App& app, Invocation& invocation) {
-    auto options = std::make_shared<VerifyOptions>();
+    auto options = std::make_shared<WithNode<app::VerifyRequest>>();
     CLI::App* command = app.add_subcommand(
         "verify",
         "Run the migrations on scratch databases and prove they replay, reverse, "

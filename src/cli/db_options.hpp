@@ -11,6 +11,13 @@ class App;
 
 namespace migmerge::cli {
 
+// A command's request and its --node (the workspace's, not the request's).
+template <typename Request>
+struct WithNode {
+    Request request;
+    std::string node = "node";
+};
+
 // --url, --config, --env, --table, --schema, and --node into `node`.
 void add_db_options(CLI::App& command, app::DbRequest& request, std::string& node);
 // Only the config's (verify): --config, --env, --node.

@@ -1,9 +1,10 @@
-// `fix`: renames like `git mv` in the work tree and the index, and records
-// every rename in the ledger so deployed databases can be repaired.
+// git::Repository's writes: renames like `git mv` with the ledger, accepted
+// changes, and a migration set exported as a folder for verify.
+#include "migmerge/git/repository.hpp"
+
 #include <filesystem>
 
-#include "changed_files.hpp"
-#include "folder_path.hpp"
+#include "migmerge/core/accepted.hpp"
 #include "migmerge/core/error.hpp"
 #include "migmerge/core/ledger.hpp"
 #include "migmerge/sys/text_file.hpp"
@@ -58,8 +59,26 @@ void record_renames(const RenameTarget& target, const std::vector<core::Rename>&
     }
 }
 
+// The edit accepted is the one in the work tree now: a later edit is a finding again.
+std::string work_tree_version(git_repository* repo, const fs::path& dir, const std::string& folder,
+                              const std::string& file) {
+    std::error_code error;
+    if (!fs::exists(dir / file, error)) {
+        throw bad_input("cannot accept an edit of " + file, "it is not in " + dir.string(),
+                        "an accepted edit is the file's current version");
+    }
+    return hash_file_as_blob(repo, (dir / file).string(), path_in_folder(folder, file));
+}
+
+void stage(git_index* index, const std::string& folder, const char* name) {
+    std::string path = path_in_folder(folder, name);
+    check(git_index_add_bypath(index, path.c_str()), "cannot stage " + path);
+}
+
 }  // namespace
 
+// `fix`: renames like `git mv` in the work tree and the index, and records
+// every rename in the ledger so deployed databases can be repaired.
 void Repository::apply_renames(const std::string& folder,
                                const std::vector<core::Rename>& renames) {
     impl_->require_workdir("fix");
@@ -76,6 +95,47 @@ void Repository::apply_renames(const std::string& folder,
     }
     record_renames(target, renames);
     check(git_index_write(index.get()), "cannot write the index");
+}
+
+// `accept`: records a change the project lives with beside the migrations,
+// merged like the ledger (git's union driver), and stages it.
+core::AcceptedChange Repository::accept_change(const std::string& folder,
+                                               core::AcceptedChange change) {
+    impl_->require_workdir("accept");
+    std::string normalized = normalize_folder(folder);
+    fs::path dir = fs::path(workdir()) / normalized;
+    if (change.code == core::FindingCode::modified && change.version.empty()) {
+        change.version = work_tree_version(impl_->get(), dir, normalized, change.file);
+    }
+    std::string line = core::AcceptedChanges::format(change);  // refuses before any write
+    sys::append_text((dir / core::accepted_file_name).string(), line);
+    sys::ensure_line((dir / core::attributes_file_name).string(), core::accepted_attributes_line);
+    IndexHandle index = impl_->fresh_index();
+    stage(index.get(), normalized, core::accepted_file_name);
+    stage(index.get(), normalized, core::attributes_file_name);
+    check(git_index_write(index.get()), "cannot write the index");
+    return change;
+}
+
+// A migration set written out as a folder, for verify to run: each file's
+// blob, the ledger and the accepted changes, nothing else.
+void Repository::export_folder(const core::MigrationSet& set, const std::string& dir) const {
+    const std::filesystem::path folder(dir);
+    std::filesystem::create_directories(folder);
+    for (const auto& [name, id] : set.files) {
+        std::optional<std::string> content = read_blob(id);
+        if (!content) {
+            throw resource_failure("cannot read " + name + " from git",
+                                   "blob " + id + " is not in the object database");
+        }
+        sys::write_file((folder / name).string(), *content);
+    }
+    if (!set.ledger_text.empty()) {
+        sys::write_file((folder / core::ledger_file_name).string(), set.ledger_text);
+    }
+    if (!set.accepted_text.empty()) {
+        sys::write_file((folder / core::accepted_file_name).string(), set.accepted_text);
+    }
 }
 
 }  // namespace migmerge::git
