@@ -3,6 +3,7 @@
 #include "folder_path.hpp"
 #include "migmerge/core/error.hpp"
 #include "repository_impl.hpp"
+#include "sql_folders.hpp"
 
 namespace migmerge::git {
 namespace {
@@ -30,10 +31,24 @@ TreeHandle folder_tree(git_repository* repo, git_tree* root, const std::string& 
     return lookup_tree(repo, *git_tree_entry_id(entry.get()), folder);
 }
 
+// A subfolder's up.sql and down.sql, for SqlFolders.
+void note_subtree(git_repository* repo, const git_tree_entry* entry, SqlFolders& folders) {
+    const std::string name = git_tree_entry_name(entry);
+    TreeHandle tree = lookup_tree(repo, *git_tree_entry_id(entry), name);
+    for (const char* file : {"up.sql", "down.sql"}) {
+        const git_tree_entry* sql = git_tree_entry_byname(tree.get(), file);
+        if (sql && is_file_mode(git_tree_entry_filemode(sql))) {
+            folders.note(name + "/" + file, to_hex(*git_tree_entry_id(sql)));
+        }
+    }
+}
+
 core::MigrationSet list_tree(git_repository* repo, git_tree* tree, const std::string& folder) {
     core::MigrationSet set;
+    SqlFolders sql_folders;
     for (std::size_t i = 0, count = git_tree_entrycount(tree); i < count; ++i) {
         const git_tree_entry* entry = git_tree_entry_byindex(tree, i);
+        if (git_tree_entry_type(entry) == GIT_OBJECT_TREE) note_subtree(repo, entry, sql_folders);
         if (!is_file_mode(git_tree_entry_filemode(entry))) continue;
         std::string name = git_tree_entry_name(entry);
         const git_oid& id = *git_tree_entry_id(entry);
@@ -43,6 +58,7 @@ core::MigrationSet list_tree(git_repository* repo, git_tree* tree, const std::st
             set.files[name] = to_hex(id);
         }
     }
+    sql_folders.add_to(set);
     return set;
 }
 

@@ -3,6 +3,7 @@
 #include "blobs.hpp"
 #include "folder_path.hpp"
 #include "repository_impl.hpp"
+#include "sql_folders.hpp"
 
 namespace migmerge::git {
 namespace {
@@ -39,6 +40,7 @@ core::MigrationSet Repository::read_index(const std::string& folder) const {
     std::string prefix = normalized.empty() ? "" : normalized + "/";
     IndexHandle index = impl_->fresh_index();
     core::MigrationSet set = core::MigrationSet::absent();
+    SqlFolders sql_folders;
     std::size_t count = git_index_entrycount(index.get());
     for (std::size_t i = first_position(index.get(), prefix); i < count; ++i) {
         const git_index_entry* entry = git_index_get_byindex(index.get(), i);
@@ -49,9 +51,14 @@ core::MigrationSet Repository::read_index(const std::string& folder) const {
         int stage = GIT_INDEX_ENTRY_STAGE(entry);
         bool direct_file =
             name.find('/') == std::string::npos && entry->mode != GIT_FILEMODE_COMMIT;
-        if (!direct_file || (stage != 0 && stage != ours_stage)) continue;
+        if (stage != 0 && stage != ours_stage) continue;
+        if (!direct_file) {
+            sql_folders.note(name, to_hex(entry->id));
+            continue;
+        }
         add_entry(impl_->get(), *entry, name, set);
     }
+    sql_folders.add_to(set);
     return set;
 }
 
