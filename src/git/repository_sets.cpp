@@ -9,6 +9,7 @@
 #include "migmerge/core/error.hpp"
 #include "migmerge/sys/text_file.hpp"
 #include "repository_impl.hpp"
+#include "sql_folders.hpp"
 
 namespace fs = std::filesystem;
 
@@ -38,10 +39,24 @@ TreeHandle folder_tree(git_repository* repo, git_tree* root, const std::string& 
     return lookup_tree(repo, *git_tree_entry_id(entry.get()), folder);
 }
 
+// A subfolder's up.sql and down.sql, for SqlFolders.
+void note_subtree(git_repository* repo, const git_tree_entry* entry, SqlFolders& folders) {
+    const std::string name = git_tree_entry_name(entry);
+    TreeHandle tree = lookup_tree(repo, *git_tree_entry_id(entry), name);
+    for (const char* file : {"up.sql", "down.sql"}) {
+        const git_tree_entry* sql = git_tree_entry_byname(tree.get(), file);
+        if (sql && is_file_mode(git_tree_entry_filemode(sql))) {
+            folders.note(name + "/" + file, to_hex(*git_tree_entry_id(sql)));
+        }
+    }
+}
+
 core::MigrationSet list_tree(git_repository* repo, git_tree* tree, const std::string& folder) {
     core::MigrationSet set;
+    SqlFolders sql_folders;
     for (std::size_t i = 0, count = git_tree_entrycount(tree); i < count; ++i) {
         const git_tree_entry* entry = git_tree_entry_byindex(tree, i);
+        if (git_tree_entry_type(entry) == GIT_OBJECT_TREE) note_subtree(repo, entry, sql_folders);
         if (!is_file_mode(git_tree_entry_filemode(entry))) continue;
         std::string name = git_tree_entry_name(entry);
         const git_oid& id = *git_tree_entry_id(entry);
@@ -51,6 +66,7 @@ core::MigrationSet list_tree(git_repository* repo, git_tree* tree, const std::st
             set.files[name] = to_hex(id);
         }
     }
+    sql_folders.add_to(set);
     return set;
 }
 
@@ -84,11 +100,27 @@ bool is_listed(const fs::directory_entry& entry) {
     return entry.is_symlink(ignored) || entry.is_regular_file(ignored);
 }
 
+// A subfolder's up.sql and down.sql, hashed as git would store them.
+void note_subfolder(git_repository* repo, const fs::path& path, const std::string& folder,
+                    SqlFolders& folders) {
+    const std::string name = path.filename().string();
+    for (const char* file : {"up.sql", "down.sql"}) {
+        std::error_code ignored;
+        if (!fs::is_regular_file(path / file, ignored)) continue;
+        const std::string relative = name + "/" + file;
+        folders.note(relative, hash_file_as_blob(repo, (path / file).string(),
+                                                 path_in_folder(folder, relative)));
+    }
+}
+
 core::MigrationSet list_directory(git_repository* repo, const fs::path& dir,
                                   const std::string& folder) {
     core::MigrationSet set;
+    SqlFolders sql_folders;
     std::error_code error;
     for (fs::directory_iterator it(dir, error), end; !error && it != end; it.increment(error)) {
+        std::error_code ignored;
+        if (it->is_directory(ignored)) note_subfolder(repo, it->path(), folder, sql_folders);
         if (!is_listed(*it)) continue;
         std::string name = it->path().filename().string();
         if (std::string* text = set.text_slot(name)) {
@@ -99,6 +131,7 @@ core::MigrationSet list_directory(git_repository* repo, const fs::path& dir,
         }
     }
     if (error) throw resource_failure("cannot list " + dir.string(), error.message());
+    sql_folders.add_to(set);
     return set;
 }
 
@@ -157,6 +190,7 @@ core::MigrationSet Repository::read_index(const std::string& folder) const {
     std::string prefix = normalized.empty() ? "" : normalized + "/";
     IndexHandle index = impl_->fresh_index();
     core::MigrationSet set = core::MigrationSet::absent();
+    SqlFolders sql_folders;
     std::size_t count = git_index_entrycount(index.get());
     for (std::size_t i = first_position(index.get(), prefix); i < count; ++i) {
         const git_index_entry* entry = git_index_get_byindex(index.get(), i);
@@ -167,9 +201,14 @@ core::MigrationSet Repository::read_index(const std::string& folder) const {
         int stage = GIT_INDEX_ENTRY_STAGE(entry);
         bool direct_file =
             name.find('/') == std::string::npos && entry->mode != GIT_FILEMODE_COMMIT;
-        if (!direct_file || (stage != 0 && stage != ours_stage)) continue;
+        if (stage != 0 && stage != ours_stage) continue;
+        if (!direct_file) {
+            sql_folders.note(name, to_hex(entry->id));
+            continue;
+        }
         add_entry(impl_->get(), *entry, name, set);
     }
+    sql_folders.add_to(set);
     return set;
 }
 

@@ -7,6 +7,7 @@
 #include "migmerge/core/accepted.hpp"
 #include "migmerge/core/error.hpp"
 #include "migmerge/core/ledger.hpp"
+#include "migmerge/core/migration_name.hpp"
 #include "migmerge/sys/text_file.hpp"
 #include "rename_checks.hpp"
 #include "repository_impl.hpp"
@@ -123,6 +124,8 @@ void Repository::export_folder(const core::MigrationSet& set, const std::string&
     const std::filesystem::path folder(dir);
     std::filesystem::create_directories(folder);
     for (const auto& [name, id] : set.files) {
+        // SQL-folder migrations (NAME/) are not run, so not exported.
+        if (core::MigrationName::parse(name).kind == core::NameKind::sql_folder) continue;
         std::optional<std::string> content = read_blob(id);
         if (!content) {
             throw resource_failure("cannot read " + name + " from git",
