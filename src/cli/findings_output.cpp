@@ -76,11 +76,10 @@ std::vector<std::string> names_among(const std::vector<std::string>& texts) {
 }  // namespace
 
 nlohmann::json to_json(const core::Finding& finding) {
-    nlohmann::json json = {{"code", to_string(finding.code)},
-                           {"severity", to_string(finding.severity)},
-                           {"files", finding.files},
-                           {"message", finding.message},
-                           {"fixable", finding.fixable}};
+    nlohmann::json json = {
+        {"code", to_string(finding.code)}, {"severity", to_string(finding.severity)},
+        {"files", finding.files},          {"fileCount", finding.file_count()},
+        {"message", finding.message},      {"fixable", finding.fixable}};
     if (finding.side != core::Side::none) json["side"] = to_string(finding.side);
     if (!finding.advice.empty()) json["advice"] = finding.advice;
     return json;
@@ -148,7 +147,7 @@ void print_findings_github(std::ostream& out, const std::vector<core::Finding>& 
 }
 
 void print_json(const Output& output, nlohmann::json document) {
-    document["version"] = 1;
+    document["version"] = json_version;
     write_json(output, document, 2);
 }
 

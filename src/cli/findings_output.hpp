@@ -36,7 +36,11 @@ void print_github_annotation(std::ostream& out, core::Severity severity, const s
 // `name` under `folder` (empty: the repository root), as annotations name files.
 std::string annotated_path(const std::string& folder, const std::string& name);
 
-void print_json(const Output& output, nlohmann::json document);  // adds "version": 1
+// The JSON documents' contract version (docs/DESIGN.md). 2: a finding's
+// `files` may be bounded, `fileCount` says how many it concerns.
+inline constexpr int json_version = 2;
+
+void print_json(const Output& output, nlohmann::json document);  // adds "version"
 // The one way JSON reaches stdout (`indent` as dump()'s): bytes that are not
 // UTF-8 (a file name) become U+FFFD, and stderr gets one warning line per such
 // string, showing its bytes escaped ("caf\xff.js").

@@ -66,7 +66,7 @@ nlohmann::json summary_json(const std::string& command, const run::RunReport& re
     for (const auto& change : report.repair.changes) {
         renamed.push_back({{"from", change.old_name}, {"to", change.new_name}});
     }
-    nlohmann::json json = {{"version", 1},
+    nlohmann::json json = {{"version", json_version},
                            {"command", command},
                            {"dryRun", dry_run},
                            {"repaired", renamed},

@@ -83,7 +83,7 @@ nlohmann::json report_json(const run::VerifyReport& report) {
             entry["skipped"] = check.skipped_because;
         checks.push_back(entry);
     }
-    return {{"version", 1},
+    return {{"version", json_version},
             {"command", "verify"},
             {"server", report.server},
             {"databases", report.databases},

@@ -57,22 +57,31 @@ Side other(Side side) {
     return side == Side::head ? Side::base : Side::head;
 }
 
-std::string later_in_words(const std::vector<std::string>& later, const std::string& side) {
-    if (later.size() <= named_in_message) return list_names(later);
-    std::vector<std::string> named(later.begin(), later.begin() + named_in_message - 1);
-    named.push_back(std::to_string(later.size() - named.size()) + " more " + side +
-                    " has, the latest " + later.back());
-    return list_names(named);
+using Later = std::vector<std::string>::const_iterator;
+
+// "b, c and 297 more base has, the latest z", from the names a finding keeps.
+std::string later_in_words(const std::vector<std::string>& named, std::size_t count,
+                           const std::string& side) {
+    if (count <= named_in_message) return list_names(named);
+    std::vector<std::string> words(named.begin(), named.begin() + named_in_message - 1);
+    words.push_back(std::to_string(count - words.size()) + " more " + side + " has, the latest " +
+                    named.back());
+    return list_names(words);
 }
 
-Finding out_of_order_finding(const std::string& offender, Side side,
-                             const std::vector<std::string>& later) {
+// Names the offender, the first deployed files it sorts before and the
+// newest, and counts the rest (Finding::unnamed).
+Finding out_of_order_finding(const std::string& offender, Side side, Later first, Later end) {
+    const auto count = static_cast<std::size_t>(end - first);
+    std::vector<std::string> named(first, first + std::min(count, named_in_message - 1));
+    if (count >= named_in_message) named.push_back(*(end - 1));
     std::vector<std::string> files{offender};
-    files.insert(files.end(), later.begin(), later.end());
+    files.insert(files.end(), named.begin(), named.end());
     Finding finding = make_finding(FindingCode::out_of_order, Severity::error, files, side);
+    finding.unnamed = count - named.size();
     std::string other_side = to_string(other(side));
     finding.message = offender + " (new on " + to_string(side) + ") sorts before " +
-                      later_in_words(later, other_side) + " (on " + other_side +
+                      later_in_words(named, count, other_side) + " (on " + other_side +
                       "): databases deployed from " + other_side +
                       " already ran those and would run it after them, so databases run the "
                       "migrations in different orders (split history)";
@@ -91,8 +100,8 @@ std::vector<Finding> out_of_order(const AnalysisInput& input) {
     for (const std::string& offender : incoming) {
         auto first_later = std::upper_bound(receiving.begin(), receiving.end(), offender);
         if (first_later == receiving.end()) continue;
-        std::vector<std::string> later(first_later, receiving.end());
-        findings.push_back(out_of_order_finding(offender, renamed_side(input), later));
+        findings.push_back(
+            out_of_order_finding(offender, renamed_side(input), first_later, receiving.cend()));
     }
     return findings;
 }

@@ -184,7 +184,7 @@ TEST(MergeReportJson, CarriesRefsSetsFindingsAndThePlan) {
     Captured captured;
     print_merge_report(captured.output(Format::json), report_of(MergeCommand::plan, context));
     nlohmann::json json = captured.json();
-    EXPECT_EQ(json["version"], 1);
+    EXPECT_EQ(json["version"], 2);
     EXPECT_EQ(json["command"], "plan");
     EXPECT_EQ(json["base"], nlohmann::json::parse(
                                 R"({"ref": "production",

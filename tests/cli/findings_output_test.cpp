@@ -50,7 +50,7 @@ TEST(FindingJson, HasTheContractKeysAndSideAndAdviceOnlyWhenSet) {
     nlohmann::json fixable = to_json(collision());
     EXPECT_EQ(fixable, nlohmann::json::parse(R"({
         "code": "same-timestamp", "severity": "error",
-        "files": ["20240201000000-base-a.js", "20240201000000-head-b.js"],
+        "files": ["20240201000000-base-a.js", "20240201000000-head-b.js"], "fileCount": 2,
         "message": "both run at 20240201000000", "fixable": true, "side": "head"})"));
     nlohmann::json database = to_json(orphan());
     EXPECT_FALSE(database.contains("side"));
@@ -160,7 +160,7 @@ TEST(FindingsGithub, EscapesDataAndProperties) {
 TEST(PrintJson, AddsTheVersionAndIndentsByTwo) {
     Captured captured;
     print_json(captured.output(Format::json), {{"command", "check"}});
-    EXPECT_EQ(captured.text(), "{\n  \"command\": \"check\",\n  \"version\": 1\n}\n");
+    EXPECT_EQ(captured.text(), "{\n  \"command\": \"check\",\n  \"version\": 2\n}\n");
 }
 
 // A file name with byte 0xff: dump() threw type_error.316 and the command

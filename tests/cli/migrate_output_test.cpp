@@ -163,7 +163,7 @@ TEST(RunSummaryJson, OneLineWithTheWholeReport) {
     std::string text = summary("migrate", report, false, Format::json);
     ASSERT_EQ(text.find('\n'), text.size() - 1) << text;
     nlohmann::json json = nlohmann::json::parse(text);
-    EXPECT_EQ(json["version"], 1);
+    EXPECT_EQ(json["version"], 2);
     EXPECT_EQ(json["command"], "migrate");
     EXPECT_EQ(json["dryRun"], false);
     EXPECT_EQ(json["repaired"],

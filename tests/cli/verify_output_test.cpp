@@ -72,7 +72,7 @@ TEST(VerifyOutputJson, CarriesEveryCheckWithItsVerdictAndFindings) {
                         report_with({proven_replay(), failed_reversible()}), "migrations");
     const nlohmann::json json = captured.json();
     EXPECT_EQ(json["command"], "verify");
-    EXPECT_EQ(json["version"], 1);
+    EXPECT_EQ(json["version"], 2);
     EXPECT_EQ(json["migrations"], 2);
     ASSERT_EQ(json["checks"].size(), 2u);
     EXPECT_EQ(json["checks"][0]["verdict"], "proven");

@@ -17,6 +17,11 @@ using ::testing::IsEmpty;
 
 const std::string initial = "20250101000000-initial.js";
 
+std::string two_digits(int value) {
+    return std::string(1, static_cast<char>('0' + value / 10)) +
+           static_cast<char>('0' + value % 10);
+}
+
 TEST(Analyze, BranchesAddingInOrderHaveNoFindings) {
     MergeScenario merge;
     merge.at_merge_base({initial, "README.md"})
@@ -87,6 +92,7 @@ TEST(Analyze, HeadFileSortingBeforeBaseFilesIsOutOfOrder) {
     ASSERT_THAT(codes_of(findings), ElementsAre(FindingCode::out_of_order));
     EXPECT_THAT(findings[0].files,
                 ElementsAre("20260102000000-h.js", "20260103000000-b.js", "20260104000000-c.js"));
+    EXPECT_EQ(findings[0].unnamed, 0u);
     EXPECT_EQ(findings[0].side, Side::head);
     EXPECT_TRUE(findings[0].fixable);
     EXPECT_THAT(findings[0].message, HasSubstr("split history"));
@@ -139,14 +145,17 @@ TEST(Analyze, SplitHistoryCountsWhereADeployedNameSortsNotWhetherItsDateIsValid)
     EXPECT_TRUE(order[0].fixable);
 }
 
-TEST(Analyze, ManyLaterMigrationsAreAllListedButOnlyThreeNamed) {
+// Issue 26: the files are bounded (the first two and the newest), the count is kept.
+TEST(Analyze, ManyLaterMigrationsAreCountedAndOnlyThreeNamed) {
     MergeScenario merge;
     merge.at_merge_base({"20260102000000-a.js", "20260103000000-b.js", "20260104000000-c.js"})
         .added_by_base({"20260105000000-d.js", "20260106000000-e.js"})
         .added_by_head({"20260101000000-h.js"});
     auto findings = analyze(merge.input());
     ASSERT_THAT(codes_of(findings), ElementsAre(FindingCode::out_of_order));
-    EXPECT_EQ(findings[0].files.size(), 6u);
+    EXPECT_THAT(findings[0].files, ElementsAre("20260101000000-h.js", "20260102000000-a.js",
+                                               "20260103000000-b.js", "20260106000000-e.js"));
+    EXPECT_EQ(findings[0].file_count(), 6u);
     EXPECT_THAT(findings[0].message,
                 HasSubstr("sorts before 20260102000000-a.js, 20260103000000-b.js and 3 more base "
                           "has, the latest 20260106000000-e.js (on base)"));
@@ -309,6 +318,28 @@ TEST(OriginOf, TellsWhereEachFileCameFrom) {
     EXPECT_EQ(origin_of(input, "new-h.js"), Origin::renamed_from_head);
     EXPECT_EQ(origin_of(input, "new-b.js"), Origin::renamed_from_base);
     EXPECT_EQ(origin_of(input, "made-in-merge.js"), Origin::result_only);
+}
+
+// A report grows with its findings, not with both sides' product: each
+// out-of-order finding names the new file, the first two deployed files it
+// sorts before and the newest, and counts the rest.
+TEST(Analyze, AnOutOfOrderFindingNamesTheNewestAndCountsTheRest) {
+    std::vector<std::string> deployed, added;
+    for (int i = 0; i < 300; ++i) {
+        deployed.push_back("20260201" + two_digits(i / 60) + two_digits(i % 60) + "00-base.js");
+        added.push_back("20260101" + two_digits(i / 60) + two_digits(i % 60) + "00-head.js");
+    }
+    MergeScenario merge;
+    merge.at_merge_base({initial}).added_by_base(deployed).added_by_head(added);
+    auto findings = analyze(merge.input());
+    ASSERT_EQ(findings.size(), 300u);
+    for (const Finding& finding : findings) {
+        ASSERT_EQ(finding.code, FindingCode::out_of_order);
+        EXPECT_THAT(finding.files,
+                    ElementsAre(finding.files[0], deployed[0], deployed[1], deployed.back()));
+        EXPECT_EQ(finding.file_count(), 301u);
+        EXPECT_THAT(finding.message, HasSubstr("298 more base has, the latest " + deployed.back()));
+    }
 }
 
 }  // namespace

@@ -16,7 +16,7 @@ TEST_F(MergeScenarioTest, CheckFindsTheCollisionAndTheSplitHistory) {
         run_migmerge({"--format", "json", "check", "--base", "production"}, repo.path());
     ASSERT_EQ(result.exit_code, 1) << result;
     nlohmann::json document = parse_json(result);
-    EXPECT_EQ(document["version"], 1);
+    EXPECT_EQ(document["version"], 2);
     EXPECT_EQ(document["base"]["ref"], "production");
     EXPECT_EQ(document["base"]["commit"], repo.rev("production"));
     EXPECT_EQ(document["head"]["commit"], repo.rev("staging"));

@@ -52,11 +52,17 @@ struct Finding {
     std::string message;
     bool fixable = false;  // `migmerge fix` (or `repair`) resolves it
     std::string advice;    // what a person should do when it is not fixable
+    // Files it concerns beyond those `files` names: a list that would grow
+    // with the other side (every deployed file a new one sorts before) is
+    // bounded, so a report grows with its findings, not their product.
+    std::size_t unnamed = 0;
+
+    std::size_t file_count() const { return files.size() + unnamed; }
 
     friend bool operator==(const Finding& a, const Finding& b) {
         return a.code == b.code && a.severity == b.severity && a.files == b.files &&
                a.side == b.side && a.message == b.message && a.fixable == b.fixable &&
-               a.advice == b.advice;
+               a.advice == b.advice && a.unnamed == b.unnamed;
     }
 };
 
