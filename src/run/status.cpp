@@ -1,11 +1,11 @@
 // status: the folder against SequelizeMeta. Reading and hashing the files
 // overlaps connecting and reading the table: a connection mostly waits.
+#include "migmerge/run/status.hpp"
 #include "migmerge/core/analysis.hpp"
 #include "migmerge/core/migration_name.hpp"
 #include "migmerge/core/selection.hpp"
 #include "migmerge/db/meta_store.hpp"
 #include "migmerge/run/local_folder.hpp"
-#include "migmerge/run/runner.hpp"
 #include "migmerge/sys/clock.hpp"
 #include "migmerge/sys/in_parallel.hpp"
 
