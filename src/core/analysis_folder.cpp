@@ -37,10 +37,9 @@ std::vector<Finding> dangling_links(const MigrationSet& folder) {
 std::vector<Finding> analyze_folder(const MigrationSet& folder, const Timestamp& now) {
     std::vector<MigrationName> names = rules::parse_names(folder);
     std::vector<Finding> findings;
-    for (auto&& family :
-         {rules::same_timestamps(names), rules::invalid_names(names), rules::non_migrations(names),
-          rules::future_timestamps(names, now), rules::order_contradicts_dates(names),
-          rules::dangling_links(folder)}) {
+    for (auto&& family : {rules::same_timestamps(names), rules::invalid_names(names),
+                          rules::non_migrations(names), rules::future_timestamps(names, now),
+                          rules::order_contradicts_dates(names), rules::dangling_links(folder)}) {
         findings.insert(findings.end(), family.begin(), family.end());
     }
     sort_findings(findings);

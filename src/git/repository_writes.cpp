@@ -1,5 +1,6 @@
 // git::Repository's writes: renames like `git mv` with the ledger, accepted
 // changes, and a migration set exported as a folder for verify.
+#include "migmerge/core/migration_name.hpp"
 #include "migmerge/git/repository.hpp"
 
 #include <filesystem>
