@@ -8,6 +8,7 @@
 #include "migmerge/core/error.hpp"
 #include "migmerge/git/work_tree.hpp"
 #include "migmerge/sys/environment.hpp"
+#include "migmerge/sys/json_text.hpp"
 #include "migmerge/sys/text_file.hpp"
 
 namespace fs = std::filesystem;
@@ -53,7 +54,8 @@ ProjectSettings read_settings(const std::string& project_dir) {
     ProjectSettings settings;
     if (!fs::exists(path)) return settings;
     try {
-        nlohmann::json json = nlohmann::json::parse(sys::read_file(path.string()));
+        nlohmann::json json = sys::parse_json(sys::read_file(path.string()), ExitCode::bad_input,
+                                              "malformed " + path.string());
         if (json.contains("base")) settings.base = json.at("base").get<std::string>();
         if (json.contains("migrationsPath"))
             settings.migrations_path = json.at("migrationsPath").get<std::string>();
