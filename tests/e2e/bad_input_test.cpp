@@ -100,7 +100,7 @@ TEST_F(MergeScenarioTest, NeitherAMalformedConfigNorAPortlessUrlShowsThePassword
     for (const std::string format : {"text", "json"}) {
         for (const std::string command : {"status", "migrate", "undo", "repair"}) {
             SCOPED_TRACE(format + " " + command);
-            for (const std::string config :
+            for (const std::string& config :
                  {std::string(R"({"development": {"password": "s3cret-PW)") + "\xe9\"}}",
                   std::string(R"({"development": {"url": "postgres://u:s3cret-PW@h/db)") +
                       "\xe9\"}}"}) {
