@@ -324,7 +324,7 @@ TEST_F(ResolveConnection, MalformedUrlIsBadInputWithoutThePassword) {
 // nlohmann's parse error quoted the token it was reading: a config saved in
 // Latin-1 with an 'é' after the password showed "last read: '"s3cret-PW...".
 TEST_F(ResolveConnection, AMalformedConfigNamesThePlaceButNeverTheToken) {
-    for (const std::string config :
+    for (const std::string& config :
          {std::string(R"({"development": {"password": "s3cret-PW)") + "\xe9" +
               R"(", "host": "h"}})",
           std::string(R"({"development": {"url": "postgres://me:s3cret-PW@h/db)") + "\xe9\"}}",
