@@ -5,6 +5,7 @@
 
 #include "migmerge/core/error.hpp"
 #include "migmerge/git/work_tree.hpp"
+#include "migmerge/sys/json_text.hpp"
 #include "migmerge/sys/text_file.hpp"
 
 namespace fs = std::filesystem;
@@ -82,7 +83,9 @@ ProjectSettings read_settings(const std::string& project_dir) {
     ProjectSettings settings;
     if (!fs::exists(path)) return settings;
     try {
-        read_settings_json(nlohmann::json::parse(sys::read_file(path.string())), settings);
+        read_settings_json(sys::parse_json(sys::read_file(path.string()), ExitCode::bad_input,
+                                           "malformed " + path.string()),
+                           settings);
     } catch (const nlohmann::json::exception& error) {
         throw bad_input("malformed " + path.string(), error.what());
     }

@@ -24,6 +24,10 @@ std::string line_problem(const std::string& line) {
     if (to_size == 0) return "the new name is empty";
     if (tab > max_name_bytes || to_size > max_name_bytes) return "a name is over 255 bytes";
     if (line.compare(0, tab, line, tab + 1) == 0) return "the old and the new name are the same";
+    // Written back as a first line, the mark would be read as the file's own.
+    const char* mark = "\xEF\xBB\xBF";
+    if (line.compare(0, 3, mark) == 0 || line.compare(tab + 1, 3, mark) == 0)
+        return "a name starts with a byte order mark (U+FEFF)";
     return {};
 }
 

@@ -9,12 +9,13 @@ constexpr const char* utf8_bom = "\xEF\xBB\xBF";
 
 std::vector<std::string> split_lines(const std::string& text) {
     std::vector<std::string> lines;
-    std::size_t start = text.compare(0, 3, utf8_bom) == 0 ? 3 : 0;
+    std::size_t start = 0;
+    while (text.compare(start, 3, utf8_bom) == 0) start += 3;
     while (start < text.size()) {
         std::size_t end = text.find('\n', start);
         if (end == std::string::npos) end = text.size();
         std::string line = text.substr(start, end - start);
-        if (!line.empty() && line.back() == '\r') line.pop_back();
+        while (!line.empty() && line.back() == '\r') line.pop_back();
         lines.push_back(std::move(line));
         start = end + 1;
     }

@@ -2,6 +2,7 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "migmerge/core/error.hpp"
@@ -59,7 +60,30 @@ bool has_stray_at(const std::string& url) {
     return at != std::string::npos && at < url.find('?', rest);
 }
 
+// "5432", or one port per host ("5432,,5433"; empty is the default).
+bool is_port_list(const std::string& ports) {
+    std::size_t begin = 0;
+    while (true) {
+        std::size_t end = std::min(ports.find(',', begin), ports.size());
+        const std::string port = ports.substr(begin, end - begin);
+        if (port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos)
+            return false;
+        if (!port.empty() && std::stoi(port) > 65535) return false;
+        if (end == ports.size()) return true;
+        begin = end + 1;
+    }
+}
+
 }  // namespace
+
+void check_port(const std::map<std::string, std::string>& params, const std::string& source) {
+    auto port = params.find("port");
+    if (port == params.end() || is_port_list(port->second)) return;
+    // A URL without its '@' ("postgres://user:pw/db") has the password as
+    // its port: the value is never quoted.
+    throw bad_input("cannot use the database connection from " + source, "its port is not a number",
+                    "in a URL, the user name and password end with '@'");
+}
 
 ParsedConninfo parse_conninfo(const std::string& text, const std::string& source) {
     const std::string what = "cannot parse the database URL from " + source;
@@ -82,6 +106,7 @@ ParsedConninfo parse_conninfo(const std::string& text, const std::string& source
             parsed.params[option->keyword] = option->val;
         }
     }
+    check_port(parsed.params, source);
     return parsed;
 }
 

@@ -19,6 +19,10 @@ struct ParsedConninfo {
 // malformed: libpq would read the rest of the password as the host.
 ParsedConninfo parse_conninfo(const std::string& text, const std::string& source);
 
+// Error(bad_input) when params' port is not a port number (or a list of them,
+// one per host), without quoting it. parse_conninfo checks its own result.
+void check_port(const std::map<std::string, std::string>& params, const std::string& source);
+
 // A value as a single-quoted conninfo literal: 'it\'s'.
 std::string quote_conninfo_value(const std::string& value);
 

@@ -112,6 +112,7 @@ ConnectionTarget resolve_connection(const ConnectionOptions& given) {
     take_storage_from_config(config, target);
     if (options.table) target.table = *options.table;
     if (options.schema) target.schema = *options.schema;
+    detail::check_port(target.params, target.source);
     return target;
 }
 

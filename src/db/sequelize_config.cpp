@@ -104,12 +104,10 @@ std::optional<SequelizeConfig> read_sequelize_config(const ConnectionOptions& op
     auto path = locate_config(options, rc);
     if (!path) return std::nullopt;
     EvaluatedModule module = evaluate(*path, options, rc ? rc->environment : options.environment);
-    try {
-        return SequelizeConfig{shown_path(*path, options.project_dir), json::parse(module.json),
-                               std::move(module.environment)};
-    } catch (const json::exception& error) {
-        throw bad_input("malformed config " + path->string(), error.what());
-    }
+    json value =
+        sys::parse_json(module.json, ExitCode::bad_input, "malformed config " + path->string());
+    return SequelizeConfig{shown_path(*path, options.project_dir), std::move(value),
+                           std::move(module.environment)};
 }
 
 ChosenEnvironment environment_name(const ConnectionOptions& options,

@@ -6,6 +6,7 @@
 
 #include "migmerge/core/error.hpp"
 #include "migmerge/db/connection.hpp"
+#include "migmerge/sys/json_text.hpp"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -30,12 +31,7 @@ std::optional<SequelizeRc> read_sequelizerc(const std::string& project_dir,
     fs::path file = fs::path(project_dir) / ".sequelizerc";
     if (!fs::exists(file)) return std::nullopt;
     EvaluatedModule module = evaluate_js(JsModuleKind::sequelizerc, file.string());
-    json rc;
-    try {
-        rc = json::parse(module.json);
-    } catch (const json::exception& error) {
-        throw bad_input("malformed " + file.string(), error.what());
-    }
+    json rc = sys::parse_json(module.json, ExitCode::bad_input, "malformed " + file.string());
     if (!rc.is_object()) throw bad_input("malformed " + file.string(), "it exports no object");
     return SequelizeRc{path_option(rc, "migrations-path", project_dir),
                        path_option(rc, "config", project_dir), std::move(module.environment)};

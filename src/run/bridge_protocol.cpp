@@ -74,7 +74,8 @@ std::string transactional_step_command(const LocalMigration& migration,
 
 Reply parse_reply(const std::string& line) {
     try {
-        json reply = json::parse(line);
+        json reply =
+            sys::parse_json(line, ExitCode::resource, "unreadable reply from the node bridge");
         Reply parsed;
         parsed.ok = reply.value("ok", false);
         parsed.kind = reply.value("error", "");

@@ -26,12 +26,7 @@ db::Environment environment_of(const json& env) {
 }
 
 db::EvaluatedModule parse_evaluation(const std::string& line, const std::string& file) {
-    json reply;
-    try {
-        reply = json::parse(line);
-    } catch (const json::exception& error) {
-        throw resource_failure("unreadable reply from node", error.what());
-    }
+    json reply = sys::parse_json(line, ExitCode::resource, "unreadable reply from node");
     if (!reply.value("ok", false)) {
         throw bad_input("cannot evaluate " + file, sys::first_line(reply.value("message", "")),
                         "run `node " + file + "` to see the whole error");

@@ -19,16 +19,32 @@ std::optional<std::string> url_password(const std::string& url) {
     return url.substr(colon + 1, at - colon - 1);
 }
 
+// The usual mask, unless the secret holds a '*': then five of the first
+// printable character it lacks. A mask sharing no byte with the secret cannot
+// form the secret with what surrounds it ("*a" in "*aa" masked with '*' left
+// "*****a", the secret again). Empty when the secret holds every one.
+std::string mask_for(const std::string& secret) {
+    if (secret.find('*') == std::string::npos) return secret_mask;
+    for (char c = '!'; c <= '~'; ++c) {
+        if (secret.find(c) == std::string::npos) return std::string(std::strlen(secret_mask), c);
+    }
+    return "";
+}
+
 }  // namespace
 
 std::string scrub_secret(std::string text, const std::optional<std::string>& secret) {
     if (!secret || secret->empty()) return text;
-    const std::size_t mask_size = std::strlen(secret_mask);
-    // The search resumes after the mask, so a secret made of '*' cannot loop.
+    const std::string mask = mask_for(*secret);
+    // Leftmost first, resuming after the mask: the text left between masks
+    // holds no occurrence, and a mask with no byte of the secret starts none.
     for (auto at = text.find(*secret); at != std::string::npos; at = text.find(*secret, at)) {
-        text.replace(at, secret->size(), secret_mask);
-        at += mask_size;
+        text.replace(at, secret->size(), mask);
+        at += mask.size();
     }
+    // Deleting (an empty mask) joins the pieces around it, which may meet
+    // again as the secret ("aabb" without "ab" is "ab"): until none is left.
+    if (mask.empty() && text.find(*secret) != std::string::npos) return scrub_secret(text, secret);
     return text;
 }
 

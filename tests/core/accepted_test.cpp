@@ -21,6 +21,16 @@ std::string parse_error(const std::string& text) {
     return "";
 }
 
+// Found by tests/fuzz/accepted: a reason ending in '\r' ("reason\r\r\n")
+// was written back by format() as a CRLF line, read as the reason without it.
+TEST(AcceptedChanges, EveryCarriageReturnBeforeTheLineEndIsLineEnding) {
+    AcceptedChanges list = AcceptedChanges::parse("deleted\ta.js\tarchived\r\r\r\n", "f");
+    ASSERT_EQ(list.entries().size(), 1u);
+    EXPECT_EQ(list.entries()[0].reason, "archived");
+    AcceptedChanges again = AcceptedChanges::parse(AcceptedChanges::format(list.entries()[0]), "f");
+    EXPECT_EQ(again.entries()[0].reason, "archived");
+}
+
 TEST(AcceptedChanges, ReadsEntriesCommentsBomAndCrlf) {
     AcceptedChanges list = AcceptedChanges::parse(
         "\xEF\xBB\xBF# why each is fine\r\n\r\ndeleted\t2019-old.js\tarchived in 2021\r\n"

@@ -321,5 +321,47 @@ TEST_F(ResolveConnection, MalformedUrlIsBadInputWithoutThePassword) {
     EXPECT_EQ(error.one_line().find("zzer2"), std::string::npos) << error.one_line();
 }
 
+// nlohmann's parse error quoted the token it was reading: a config saved in
+// Latin-1 with an 'é' after the password showed "last read: '"s3cret-PW...".
+TEST_F(ResolveConnection, AMalformedConfigNamesThePlaceButNeverTheToken) {
+    for (const std::string& config :
+         {std::string(R"({"development": {"password": "s3cret-PW)") + "\xe9" +
+              R"(", "host": "h"}})",
+          std::string(R"({"development": {"url": "postgres://me:s3cret-PW@h/db)") + "\xe9\"}}",
+          std::string(R"({"development": {"password": "s3cret-PW)") + "\n" + R"("}})",
+          std::string(R"({"development": {"password": s3cret-PW}})"),
+          std::string(R"({"development": {"password": "s3cret-PW)")}) {
+        SCOPED_TRACE(config);
+        write_config_json(config);
+        Error error = expect_error([&] { resolve_connection(options()); }, ExitCode::bad_input,
+                                   "malformed config ");
+        EXPECT_EQ(error.one_line().find("s3cret"), std::string::npos) << error.one_line();
+        EXPECT_NE(error.cause().find("not JSON at line 1, column "), std::string::npos)
+            << error.cause();
+    }
+}
+
+// Without its '@', "postgres://postgres:s3cret-PW/db" has the password as
+// its port; libpq's "invalid integer value "s3cret-PW" for connection option
+// "port"" was printed as a resource failure (exit 3).
+TEST_F(ResolveConnection, APortThatIsNotANumberIsBadInputWithoutQuotingIt) {
+    for (const std::string url :
+         {"postgres://postgres:s3cret-PW/db", "postgresql://postgres:s3cret-PW",
+          "host=h port=s3cret-PW", "postgres://h:99999/db", "host=h,h2 port=5432,s3cret-PW"}) {
+        SCOPED_TRACE(url);
+        ConnectionOptions given = options();
+        given.url = url;
+        Error error = expect_error([&] { resolve_connection(given); }, ExitCode::bad_input,
+                                   "its port is not a number");
+        EXPECT_EQ(error.one_line().find("s3cret"), std::string::npos) << error.one_line();
+    }
+    write_config_json(R"({"development": {"host": "h", "port": "s3cret-PW"}})");
+    expect_error([&] { resolve_connection(options()); }, ExitCode::bad_input,
+                 "from config/config.json (development): its port is not a number");
+    ConnectionOptions given = options();
+    given.url = "postgres://me:pw@h1:5432,h2,h3:6432/db";
+    EXPECT_EQ(resolve_connection(given).params.at("port"), "5432,,6432");
+}
+
 }  // namespace
 }  // namespace migmerge::db

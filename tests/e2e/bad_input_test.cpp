@@ -91,6 +91,36 @@ TEST_F(MergeScenarioTest, AnUnparsableDatabaseUrlNeverShowsThePassword) {
     }
 }
 
+// Two ways the password reached the output: nlohmann's parse error quoting
+// the config's token ("last read: '"s3cret-PW..."), and a URL without its
+// '@' whose password libpq read as the port ("invalid integer value").
+TEST_F(MergeScenarioTest, NeitherAMalformedConfigNorAPortlessUrlShowsThePassword) {
+    GitRepo repo;
+    build_diverged_branches(repo);
+    for (const std::string format : {"text", "json"}) {
+        for (const std::string command : {"status", "migrate", "undo", "repair"}) {
+            SCOPED_TRACE(format + " " + command);
+            for (const std::string& config :
+                 {std::string(R"({"development": {"password": "s3cret-PW)") + "\xe9\"}}",
+                  std::string(R"({"development": {"url": "postgres://u:s3cret-PW@h/db)") +
+                      "\xe9\"}}"}) {
+                repo.write("config/config.json", config);
+                ProcessResult result = run_migmerge({"--format", format, command}, repo.path());
+                expect_one_line_error(result, 2, "malformed config ");
+                EXPECT_THAT(result.err, HasSubstr("not JSON at line 1, column "));
+                EXPECT_EQ((result.out + result.err).find("s3cret"), std::string::npos) << result;
+            }
+            for (const std::string url :
+                 {"postgres://postgres:s3cret-PW/db", "postgresql://postgres:s3cret-PW"}) {
+                ProcessResult result =
+                    run_migmerge({"--format", format, command, "--url", url}, repo.path());
+                expect_one_line_error(result, 2, "its port is not a number");
+                EXPECT_EQ((result.out + result.err).find("s3cret"), std::string::npos) << result;
+            }
+        }
+    }
+}
+
 // 99999999999999999999 overflowed on its way to milliseconds: a crash.
 TEST_F(MergeScenarioTest, ALockTimeoutOutOfRangeIsExitTwoInOneLine) {
     GitRepo repo;

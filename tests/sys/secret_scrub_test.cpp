@@ -23,6 +23,20 @@ TEST(ScrubSecret, EndsForSecretsMadeOfTheMasksCharacter) {
     }
 }
 
+// The mask shares no byte with the secret, so it cannot complete one: "*a"
+// masked in "*aa" with '*' left "*****a".
+TEST(ScrubSecret, LeavesNoOccurrenceWhateverTheSecretsBytes) {
+    EXPECT_EQ(scrub_secret("x *aa", std::string("*a")), "x !!!!!a");
+    EXPECT_EQ(scrub_secret("**", std::string("**")), "!!!!!");
+    EXPECT_EQ(scrub_secret("caf\xc3\xa9 %40@", std::string("\xc3\xa9 %40@")), "caf*****");
+    std::string every_printable;
+    for (char c = '!'; c <= '~'; ++c) every_printable += c;
+    const std::string& all = every_printable;  // no byte left for a mask: deleted
+    EXPECT_EQ(scrub_secret("<" + all + all + ">", all), "<>");
+    // Deleting the inner one joins the outer pieces into the secret again.
+    EXPECT_EQ(scrub_secret("<" + all.substr(0, 10) + all + all.substr(10) + ">", all), "<>");
+}
+
 TEST(ScrubUrlUserinfo, HidesThePasswordOfAUrl) {
     EXPECT_EQ(scrub_url_userinfo("failed for s3cret", "postgres://app:s3cret@db:5432/prod"),
               "failed for *****");

@@ -9,7 +9,9 @@ namespace migmerge::sys {
 
 inline constexpr const char* secret_mask = "*****";
 
-// Every occurrence of `secret` in `text` replaced by secret_mask.
+// Every occurrence of `secret` in `text` replaced by secret_mask; when the
+// secret holds a '*', by five of a printable character it lacks, so that no
+// occurrence is left (deleted when it holds all 94 of them).
 std::string scrub_secret(std::string text, const std::optional<std::string>& secret);
 
 // The password of the URL `url` ("postgres://user:pw@host/db"), wherever it
