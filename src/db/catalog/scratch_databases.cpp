@@ -1,10 +1,9 @@
 #include "migmerge/db/catalog.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <pqxx/pqxx>
-#include <random>
 
+#include "migmerge/sys/random_hex.hpp"
 #include "pg_errors.hpp"
 #include "session.hpp"
 #include "sql_names.hpp"
@@ -15,13 +14,6 @@ namespace {
 // "migmerge_verify_" + 8 hex + "_" leaves 38 of PostgreSQL's 63 bytes.
 constexpr std::size_t kMaxLabel = 63 - 16 - 8 - 1;
 constexpr const char* kObjectInUse = "55006";  // a template database has connections
-
-std::string random_run_id() {
-    std::random_device random;
-    char text[9];
-    std::snprintf(text, sizeof text, "%08x", static_cast<unsigned>(random()));
-    return text;
-}
 
 void check_label(const std::string& label) {
     bool allowed = std::all_of(label.begin(), label.end(), [](char c) {
@@ -91,7 +83,7 @@ void ScratchDatabases::Impl::require_createdb() {
 // Random, and checked: no database on the server starts with our prefix yet.
 std::string ScratchDatabases::Impl::unused_run_id() {
     for (;;) {
-        std::string id = random_run_id();
+        std::string id = sys::random_hex(8);
         std::string prefix = scratch_database_prefix + id + "_";
         if (execute("SELECT 1 FROM pg_database WHERE left(datname, length($1)) = $1", prefix)
                 .empty())
