@@ -12,16 +12,16 @@ namespace migmerge::db {
 namespace {
 
 // "migmerge_verify_" + 8 hex + "_" leaves 38 of PostgreSQL's 63 bytes.
-constexpr std::size_t kMaxLabel = 63 - 16 - 8 - 1;
-constexpr const char* kObjectInUse = "55006";  // a template database has connections
+constexpr std::size_t max_label = 63 - 16 - 8 - 1;
+constexpr const char* object_in_use = "55006";  // a template database has connections
 
 void check_label(const std::string& label) {
     bool allowed = std::all_of(label.begin(), label.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
     });
-    if (!allowed || label.empty() || label.size() > kMaxLabel) {
+    if (!allowed || label.empty() || label.size() > max_label) {
         throw bad_input("bad scratch database label '" + label + "'",
-                        "use a-z, 0-9 and _, 1 to " + std::to_string(kMaxLabel) + " characters");
+                        "use a-z, 0-9 and _, 1 to " + std::to_string(max_label) + " characters");
     }
 }
 
@@ -98,7 +98,7 @@ void ScratchDatabases::Impl::create_database(const std::string& name,
         execute("CREATE DATABASE " + detail::quote_identifier(name) + " TEMPLATE " +
                 detail::quote_identifier(from.value_or("template0")));
     } catch (const pqxx::sql_error& error) {
-        if (!from || error.sqlstate() != kObjectInUse) throw;
+        if (!from || error.sqlstate() != object_in_use) throw;
         throw resource_failure(
             what + " as a copy of " + *from, detail::clean_message(error.what(), admin),
             "PostgreSQL copies only a database nobody is connected to: close every "

@@ -22,15 +22,15 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using namespace std::chrono_literals;
 
-constexpr const char* kInstallHint =
+constexpr const char* install_hint =
     "install the PostgreSQL server (Debian: apt-get install postgresql) or pass --scratch-url URL";
-constexpr const char* kWhat = "cannot start an embedded PostgreSQL";
-constexpr int kPortAttempts = 5;
-constexpr auto kInitdbLimit = 120s;
-constexpr auto kShutdownGrace = 10s;  // immediate shutdown takes milliseconds
+constexpr const char* cannot_start = "cannot start an embedded PostgreSQL";
+constexpr int port_attempts = 5;
+constexpr auto initdb_limit = 120s;
+constexpr auto shutdown_grace = 10s;  // immediate shutdown takes milliseconds
 
 // Durability traded for speed: the cluster lives for one verify run.
-constexpr const char* kServerConfig = R"(
+constexpr const char* server_config = R"(
 # migmerge verify: a throwaway server, durability traded for speed
 fsync = off
 synchronous_commit = off
@@ -40,7 +40,7 @@ shared_buffers = 32MB
 logging_collector = off
 )";
 // The socket's folder is ours alone (0700); over TCP a password is needed.
-constexpr const char* kHbaConfig = "local all all trust\nhost all all 127.0.0.1/32 scram-sha-256\n";
+constexpr const char* hba_config = "local all all trust\nhost all all 127.0.0.1/32 scram-sha-256\n";
 
 std::string missing_binaries(const std::string& bindir) {
     std::string missing;
@@ -54,15 +54,16 @@ std::string missing_binaries(const std::string& bindir) {
 std::string server_bindir(const ScratchServerOptions& options, const sys::Environment& env) {
     if (!options.bindir) {
         if (auto found = find_server_bindir(env)) return *found;
-        throw resource_failure(kWhat,
+        throw resource_failure(cannot_start,
                                "no PostgreSQL server (initdb and postgres) in pg_config --bindir, "
                                "/usr/lib/postgresql/*/bin, /usr/local/pgsql/bin, "
                                "/usr/pgsql-*/bin or PATH",
-                               kInstallHint);
+                               install_hint);
     }
     std::string missing = missing_binaries(*options.bindir);
     if (!missing.empty())
-        throw resource_failure(kWhat, "no " + missing + " in " + *options.bindir, kInstallHint);
+        throw resource_failure(cannot_start, "no " + missing + " in " + *options.bindir,
+                               install_hint);
     return *options.bindir;
 }
 
@@ -154,7 +155,7 @@ void ScratchServer::initialize() {
                          environment_,
                          {},
                          run_as_};
-    sys::CapturedRun run = sys::run_captured(command, kInitdbLimit, kInstallHint);
+    sys::CapturedRun run = sys::run_captured(command, initdb_limit, install_hint);
     unlink(pwfile.c_str());
     stop_if_terminated("initializing an embedded PostgreSQL");
     if (run.exit_code != 0 || run.timed_out) {
@@ -166,35 +167,35 @@ void ScratchServer::initialize() {
 }
 
 void ScratchServer::write_config() const {
-    sys::append_text(directory_.path() + "/data/postgresql.conf", kServerConfig);
-    sys::write_file(directory_.path() + "/data/pg_hba.conf", kHbaConfig);
+    sys::append_text(directory_.path() + "/data/postgresql.conf", server_config);
+    sys::write_file(directory_.path() + "/data/pg_hba.conf", hba_config);
 }
 
 // A port the kernel called free may be taken before the server binds it.
 void ScratchServer::launch(std::chrono::milliseconds ready_within) {
     ready_within_ = ready_within;
     const auto deadline = Clock::now() + ready_within;
-    for (int attempt = 1; attempt <= kPortAttempts; ++attempt) {
+    for (int attempt = 1; attempt <= port_attempts; ++attempt) {
         port_ = sys::unused_local_port();
         if (start_on_port(deadline)) return;
     }
     std::string log = sys::read_file_if_present(directory_.path() + "/server.log").value_or("");
-    throw resource_failure(kWhat, "no free port after " + std::to_string(kPortAttempts) +
-                                      " tries: " + telling_lines(log));
+    throw resource_failure(cannot_start, "no free port after " + std::to_string(port_attempts) +
+                                             " tries: " + telling_lines(log));
 }
 
 // True once it accepts connections; false when it ended because the port was taken.
 bool ScratchServer::start_on_port(Clock::time_point deadline) {
     const std::string log_path = directory_.path() + "/server.log";
     sys::UniqueFd log(open(log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600));
-    if (!log.valid()) throw resource_failure(kWhat, "cannot write " + log_path);
+    if (!log.valid()) throw resource_failure(cannot_start, "cannot write " + log_path);
     sys::Command command{{bindir_ + "/postgres", "-D", directory_.path() + "/data", "-p",
                           std::to_string(port_), "-k", directory_.path(), "-h", "127.0.0.1"},
                          directory_.path(),
                          environment_,
                          {{1, log.get()}, {2, log.get()}},
                          run_as_};
-    server_ = std::make_unique<sys::ChildProcess>(command, kInstallHint);
+    server_ = std::make_unique<sys::ChildProcess>(command, install_hint);
     return await_ready(log_path, deadline);
 }
 
@@ -228,7 +229,7 @@ bool ScratchServer::ready() const {
 void ScratchServer::stop() noexcept {
     if (!server_ || !server_->running()) return;
     server_->signal(SIGQUIT);
-    server_->stop(kShutdownGrace);
+    server_->stop(shutdown_grace);
 }
 
 db::ConnectionTarget ScratchServer::admin_target() const {
