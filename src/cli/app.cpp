@@ -1,13 +1,16 @@
 #include "migmerge/cli/app.hpp"
 
+#include <fmt/format.h>
+#include <fmt/ostream.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
-#include <cstdlib>
 #include <iostream>
 
+#include "choices.hpp"
 #include "invocation.hpp"
 #include "migmerge/core/error.hpp"
+#include "migmerge/sys/environment.hpp"
 
 namespace migmerge::cli {
 namespace {
@@ -19,12 +22,9 @@ void add_global_options(CLI::App& app, GlobalOptions& global) {
     app.add_option("--migrations-path", global.migrations_path,
                    "Migrations folder (default: .sequelizerc's, else migrations)")
         ->type_name("PATH");
-    app.add_option("--format", global.format, "Output format")
-        ->transform(CLI::CheckedTransformer(
-            std::map<std::string, Format>{
-                {"text", Format::text}, {"json", Format::json}, {"github", Format::github}},
-            CLI::ignore_case))
-        ->type_name("text|json|github");
+    add_choice_option(app, "--format", global.format, "Output format",
+                      {{"text", Format::text}, {"json", Format::json}, {"github", Format::github}},
+                      true);
     app.add_flag("--no-color", global.no_color, "No colour (also: NO_COLOR)");
     app.add_flag("-q,--quiet", global.quiet, "Only errors and findings");
     app.add_flag("-v,--verbose", global.verbose, "Say more");
@@ -32,14 +32,15 @@ void add_global_options(CLI::App& app, GlobalOptions& global) {
 
 bool use_color(const GlobalOptions& global) {
     if (global.no_color || global.format != Format::text) return false;
-    if (const char* no_color = std::getenv("NO_COLOR"); no_color && *no_color) return false;
+    auto no_color = global.environment.find("NO_COLOR");
+    if (no_color != global.environment.end() && !no_color->second.empty()) return false;
     return isatty(STDOUT_FILENO) == 1;
 }
 
 // The one place errors are printed.
 int print_error(const Error& error) {
-    std::cerr << "migmerge: error: " << error.one_line() << "\n";
-    if (!error.hint().empty()) std::cerr << "migmerge: hint: " << error.hint() << "\n";
+    fmt::print(std::cerr, "migmerge: error: {}\n", error.one_line());
+    if (!error.hint().empty()) fmt::print(std::cerr, "migmerge: hint: {}\n", error.hint());
     return static_cast<int>(error.code());
 }
 
@@ -62,6 +63,10 @@ int parse(CLI::App& app, int argc, char** argv) {
 
 }  // namespace
 
+app::WorkspaceRequest workspace_request(const GlobalOptions& global, const std::string& node) {
+    return {global.directory, global.migrations_path, node, global.environment};
+}
+
 void on_chosen(CLI::App& command, Invocation& invocation, Action action) {
     command.callback([&invocation, action = std::move(action)] {
         invocation.action = [&invocation, action](const Output& output) {
@@ -71,14 +76,18 @@ void on_chosen(CLI::App& command, Invocation& invocation, Action action) {
 }
 
 int run(int argc, char** argv) {
+    // Named, so --help says `migmerge`, not the path the binary was started by.
     CLI::App app{
         "migmerge: find and fix the migration conflicts that branch merges cause "
-        "in Sequelize projects"};
+        "in Sequelize projects",
+        "migmerge"};
+    app.footer("Every command, option, exit code and format: man migmerge");
     app.require_subcommand(1);
     // Global options also after the subcommand (`migmerge check --format json`),
     // as people type them; subcommands inherit this.
     app.fallthrough();
     Invocation invocation;
+    invocation.global.environment = sys::read_environment();
     add_global_options(app, invocation.global);
     add_check_command(app, invocation);
     add_plan_command(app, invocation);

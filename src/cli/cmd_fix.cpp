@@ -2,24 +2,15 @@
 // and appends each rename to the ledger.
 #include <CLI/CLI.hpp>
 
+#include "check_output.hpp"
 #include "invocation.hpp"
-#include "judge.hpp"
 
 namespace migmerge::cli {
 namespace {
 
-struct FixOptions {
-    RefOptions refs;
-    bool dry_run = false;
-};
-
-int run_fix(const GlobalOptions& global, const FixOptions& options, const Output& output) {
-    Project project = open_repository_project(global);
-    Judgement judgement = judge(project, options.refs);
-    if (!options.dry_run && !judgement.plan.empty()) {
-        project.repository->apply_renames(judgement.context.folder, judgement.plan.renames);
-    }
-    MergeReport report = report_of(MergeCommand::fix, judgement, options.dry_run);
+int run_fix(const GlobalOptions& global, const app::FixRequest& request, const Output& output) {
+    const Judgement judgement = app::fix(workspace_request(global), request);
+    MergeReport report = report_of(MergeCommand::fix, judgement, request.dry_run);
     print_merge_report(output, report);
     return merge_exit_code(report);
 }
@@ -27,13 +18,13 @@ int run_fix(const GlobalOptions& global, const FixOptions& options, const Output
 }  // namespace
 
 void add_fix_command(CLI::App& app, Invocation& invocation) {
-    auto options = std::make_shared<FixOptions>();
+    auto request = std::make_shared<app::FixRequest>();
     CLI::App* command = app.add_subcommand(
         "fix", "Apply the plan to the work tree and index and record it in the ledger");
-    add_ref_options(*command, options->refs);
-    command->add_flag("--dry-run", options->dry_run, "Show what would change; change nothing");
-    on_chosen(*command, invocation, [options](const GlobalOptions& global, const Output& output) {
-        return run_fix(global, *options, output);
+    add_ref_options(*command, request->refs);
+    command->add_flag("--dry-run", request->dry_run, "Show what would change; change nothing");
+    on_chosen(*command, invocation, [request](const GlobalOptions& global, const Output& output) {
+        return run_fix(global, *request, output);
     });
 }
 

@@ -2,55 +2,41 @@
 // migrations in order under the lock, through the project's own sequelize.
 #include <CLI/CLI.hpp>
 
+#include "choices.hpp"
 #include "db_options.hpp"
 #include "invocation.hpp"
-#include "run_output.hpp"
+#include "migrate_output.hpp"
 
 namespace migmerge::cli {
 namespace {
 
-struct MigrateCommandOptions {
-    RunOptions run;
-    run::MigrateOptions migrate;
-};
-
-int run_migrate(const GlobalOptions& global, const MigrateCommandOptions& options,
-                const Output& output) {
-    Project project = open_project(global, options.run.db.node);
-    run::RunContext context = run_context(project, options.run);
-    print_run_target(output, context);
-    run::RunReport report =
-        run::migrate(context, options.migrate, progress_printer(output, RunDirection::up));
-    print_run_summary(output, "migrate", report, context.dry_run, project.migrations_folder);
-    return run_exit_code(report);
+void add_migrate_options(CLI::App& command, run::MigrateOptions& migrate) {
+    command.add_option("--to", migrate.to, "Stop after this migration")->type_name("NAME");
+    add_choice_option(command, "--out-of-order", migrate.out_of_order,
+                      "Pending migrations sorting before applied ones (default warn)",
+                      {{"warn", run::OutOfOrderPolicy::warn},
+                       {"error", run::OutOfOrderPolicy::error},
+                       {"allow", run::OutOfOrderPolicy::allow}});
+    add_choice_option(command, "--transaction", migrate.transaction_each,
+                      "each: every up and its SequelizeMeta row commit together or not at all "
+                      "(default none, as sequelize-cli)",
+                      {{"each", true}, {"none", false}});
 }
 
 }  // namespace
 
 void add_migrate_command(CLI::App& app, Invocation& invocation) {
-    auto options = std::make_shared<MigrateCommandOptions>();
+    auto options = std::make_shared<WithNode<app::MigrateRequest>>();
     CLI::App* command = app.add_subcommand(
         "migrate", "Repair from the ledger, then run pending migrations in order under the lock");
-    add_run_options(*command, options->run);
-    command->add_option("--to", options->migrate.to, "Stop after this migration")
-        ->type_name("NAME");
-    command
-        ->add_option("--out-of-order", options->migrate.out_of_order,
-                     "Pending migrations sorting before applied ones (default warn)")
-        ->transform(CLI::CheckedTransformer(
-            std::map<std::string, run::OutOfOrderPolicy>{{"warn", run::OutOfOrderPolicy::warn},
-                                                         {"error", run::OutOfOrderPolicy::error},
-                                                         {"allow", run::OutOfOrderPolicy::allow}}))
-        ->type_name("warn|error|allow");
-    command
-        ->add_option("--transaction", options->migrate.transaction_each,
-                     "each: every up and its SequelizeMeta row commit together or not at all "
-                     "(default none, as sequelize-cli)")
-        ->transform(
-            CLI::CheckedTransformer(std::map<std::string, bool>{{"each", true}, {"none", false}}))
-        ->type_name("each|none");
+    add_run_options(*command, options->request.run, options->node);
+    add_migrate_options(*command, options->request.migrate);
     on_chosen(*command, invocation, [options](const GlobalOptions& global, const Output& output) {
-        return run_migrate(global, *options, output);
+        const app::RunResult result =
+            app::migrate(workspace_request(global, options->node), options->request,
+                         run_printer(output, RunDirection::up));
+        print_run_summary(output, "migrate", result);
+        return run_exit_code(result.report);
     });
 }
 

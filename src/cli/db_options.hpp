@@ -1,12 +1,9 @@
 #pragma once
-// The options every database command takes, and the connection they resolve to.
+// The options every database command takes; they fill app's requests.
 #include <chrono>
-#include <optional>
 #include <string>
 
-#include "migmerge/db/connection.hpp"
-#include "migmerge/run/runner.hpp"
-#include "project.hpp"
+#include "migmerge/app/connection.hpp"
 
 namespace CLI {
 class App;
@@ -14,16 +11,17 @@ class App;
 
 namespace migmerge::cli {
 
-struct DbOptions {
-    std::optional<std::string> url;
-    std::optional<std::string> config;
-    std::optional<std::string> env;
-    std::optional<std::string> table;
-    std::optional<std::string> schema;
+// A command's request and its --node (the workspace's, not the request's).
+template <typename Request>
+struct WithNode {
+    Request request;
     std::string node = "node";
 };
 
-void add_db_options(CLI::App& command, DbOptions& options);
+// --url, --config, --env, --table, --schema, and --node into `node`.
+void add_db_options(CLI::App& command, app::DbRequest& request, std::string& node);
+// Only the config's (verify): --config, --env, --node.
+void add_config_options(CLI::App& command, app::DbRequest& request, std::string& node);
 // PostgreSQL's lock_timeout is an int of milliseconds: INT_MAX ms, in whole seconds.
 inline constexpr long long max_lock_timeout_seconds = 2147483;
 // A whole number of seconds, 0 to max_lock_timeout_seconds; anything else
@@ -32,16 +30,9 @@ std::chrono::seconds parse_lock_timeout(const std::string& text);
 // --lock-timeout SECONDS, parsed as it is given: a bad value stops parsing
 // with parse_lock_timeout's Error (cli::run prints it).
 void add_lock_timeout_option(CLI::App& command, std::chrono::seconds& timeout);
-db::ConnectionTarget connection_target(const Project& project, const DbOptions& options);
 
-// What the database commands share: the connection, the folder, the lock, the dry run.
-struct RunOptions {
-    DbOptions db;
-    std::chrono::seconds lock_timeout{300};
-    bool dry_run = false;
-};
-void add_run_options(CLI::App& command, RunOptions& options,
+// The database options, --lock-timeout and --dry-run.
+void add_run_options(CLI::App& command, app::RunRequest& request, std::string& node,
                      const std::string& dry_run_help = "Say what would run; change nothing");
-run::RunContext run_context(const Project& project, const RunOptions& options);
 
 }  // namespace migmerge::cli

@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 
+#include "migmerge/app/workspace.hpp"
+
 namespace CLI {
 class App;
 }
@@ -21,7 +23,12 @@ struct GlobalOptions {
     bool no_color = false;
     bool quiet = false;
     bool verbose = false;
+    sys::Environment environment;  // read once, at the start: the only copy
 };
+
+// Where a command works: -C and --migrations-path, with the command's --node.
+app::WorkspaceRequest workspace_request(const GlobalOptions& global,
+                                        const std::string& node = "node");
 
 struct Output {
     std::ostream& out;
@@ -42,8 +49,9 @@ using Action = std::function<int(const GlobalOptions&, const Output&)>;
 // runs after parsing, with the global options as given.
 void on_chosen(CLI::App& command, Invocation& invocation, Action action);
 
-// Each subcommand file registers itself; its action fills an options struct,
-// calls the layers below and maps the result to an exit code.
+// Each subcommand file registers itself; its action fills a request, calls
+// one app function, prints the report through its <command>_output.cpp and
+// maps the result to an exit code.
 void add_check_command(CLI::App& app, Invocation& invocation);
 void add_plan_command(CLI::App& app, Invocation& invocation);
 void add_fix_command(CLI::App& app, Invocation& invocation);

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "invocation.hpp"
-#include "merge_inputs.hpp"
+#include "ref_options.hpp"
 
 namespace migmerge::cli {
 

@@ -66,7 +66,7 @@ void print_text_report(const Output& output, const run::VerifyReport& report) {
                    detail_of(check, verdict));
     }
     const std::vector<core::Finding> findings = all_findings(report);
-    if (!findings.empty()) output.out << "\n";
+    if (!findings.empty()) fmt::print(output.out, "\n");
     print_findings_text(output, findings, "");
     fmt::print(output.out, "{}\n", summary_line(findings));
 }

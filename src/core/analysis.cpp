@@ -61,6 +61,23 @@ std::vector<MigrationName> added_names(const AnalysisInput& input) {
     return names;
 }
 
+// Folder rules warn about names sequelize-cli runs, so `migrate` never
+// refuses them; a merge that brings such a name new is where it can still be
+// changed cheaply: an undated name, or one that runs before an older
+// migration, is an error when the renamed side adds it, and `fix` renames it.
+void judge_new_names(const AnalysisInput& input, Finding& finding) {
+    const std::string& file = finding.files.front();
+    if (input.sets.merge_base.contains(file) || finding.severity == Severity::error) return;
+    NameKind kind = MigrationName::parse(file).kind;
+    bool undated = finding.code == FindingCode::invalid_name && kind == NameKind::untimestamped;
+    bool misdated = finding.code == FindingCode::order_contradicts_date &&
+                    rules::added_by(input, file) == rules::renamed_side(input);
+    if (!undated && !misdated) return;
+    finding.severity = Severity::error;
+    finding.fixable = misdated;
+    if (misdated) finding.advice.clear();
+}
+
 std::vector<Finding> result_folder_findings(const AnalysisInput& input) {
     std::vector<Finding> findings = analyze_folder(input.sets.result, input.now);
     for (Finding& finding : rules::duplicate_descriptions(added_names(input))) {
@@ -69,6 +86,7 @@ std::vector<Finding> result_folder_findings(const AnalysisInput& input) {
     for (Finding& finding : findings) {
         finding.side = rules::side_of(input, finding.files);
         if (finding.code == FindingCode::same_timestamp) judge_fixability(input, finding);
+        judge_new_names(input, finding);
     }
     return findings;
 }

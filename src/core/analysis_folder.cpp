@@ -39,7 +39,8 @@ std::vector<Finding> analyze_folder(const MigrationSet& folder, const Timestamp&
     std::vector<Finding> findings;
     for (auto&& family :
          {rules::same_timestamps(names), rules::invalid_names(names), rules::non_migrations(names),
-          rules::future_timestamps(names, now), rules::dangling_links(folder)}) {
+          rules::future_timestamps(names, now), rules::order_contradicts_dates(names),
+          rules::dangling_links(folder)}) {
         findings.insert(findings.end(), family.begin(), family.end());
     }
     sort_findings(findings);

@@ -21,15 +21,10 @@ bool has_awkward_character(const std::string& text) {
     return false;
 }
 
-// The reasons a name is an error, in words; empty when it is none.
+// The reasons a name is an error, in words; empty when it is none. Each is
+// something sequelize-cli itself fails on.
 std::vector<std::string> name_errors(const MigrationName& name) {
     std::vector<std::string> problems;
-    if (name.kind == NameKind::untimestamped) {
-        problems.push_back(name.file +
-                           " would run as a migration (sequelize-cli runs every .js, .cjs, .ts "
-                           "and .cts file in the folder) but is not named "
-                           "YYYYMMDDHHMMSS-description, so it runs in an arbitrary place");
-    }
     if (!is_valid_utf8(name.file)) {
         problems.push_back(escape_invalid_utf8(name.file) +
                            " is not valid UTF-8: node reads file names as UTF-8, so "
@@ -53,12 +48,23 @@ std::string join_sentences(const std::vector<std::string>& sentences) {
 Finding invalid_name_error(const MigrationName& name, const std::vector<std::string>& problems) {
     Finding finding = make_finding(FindingCode::invalid_name, Severity::error, {name.file});
     finding.message = join_sentences(problems);
-    finding.advice = name.kind == NameKind::untimestamped
-                         ? "give it a YYYYMMDDHHMMSS-description name or move it out of the "
-                           "migrations folder"
-                     : !is_valid_utf8(name.file)
+    finding.advice = !is_valid_utf8(name.file)
                          ? "rename it using letters, digits, '-', '_' and '.'"
                          : "shorten its description so the name fits in 255 bytes";
+    return finding;
+}
+
+// sequelize-cli runs it, in byte order like any other: a warning. A merge
+// that brings a new one makes it an error (analysis.cpp).
+Finding untimestamped_warning(const MigrationName& name) {
+    Finding finding = make_finding(FindingCode::invalid_name, Severity::warning, {name.file});
+    finding.message = name.file +
+                      " runs as a migration (sequelize-cli runs every .js, .cjs, .ts and .cts "
+                      "file in the folder, in byte order of names) but its name carries no "
+                      "date, so nothing says where it belongs among the others";
+    finding.advice =
+        "give it a dated name in the folder's scheme (YYYYMMDDHHMMSS-description) or move "
+        "it out of the migrations folder";
     return finding;
 }
 
@@ -80,6 +86,8 @@ std::vector<Finding> invalid_names(const std::vector<MigrationName>& names) {
         std::vector<std::string> problems = name_errors(name);
         if (!problems.empty()) {
             findings.push_back(invalid_name_error(name, problems));
+        } else if (name.kind == NameKind::untimestamped) {
+            findings.push_back(untimestamped_warning(name));
         } else if (has_awkward_character(name.description)) {
             findings.push_back(invalid_name_warning(name));
         }
@@ -100,11 +108,29 @@ bool is_build_output(const MigrationName& name, const std::set<std::string>& fil
     return false;
 }
 
+// A Sequelize 7 up.sql/down.sql folder: sequelize-cli 6 skips it, and
+// `migrate` does not run SQL-folder migrations (yet): said, not skipped.
+Finding sql_folder_finding(const MigrationName& name) {
+    Finding finding = make_finding(FindingCode::not_a_migration, Severity::error, {name.file});
+    finding.message = name.file +
+                      " is a Sequelize 7 SQL migration (up.sql and down.sql): sequelize-cli 6 "
+                      "skips folders, and migmerge does not run SQL-folder migrations yet, so "
+                      "no database migrated by either gets this change";
+    finding.advice =
+        "write it as a .js, .cjs, .ts or .cts migration (up and down running the same SQL), "
+        "or run it with Sequelize 7's own migrator";
+    return finding;
+}
+
 std::vector<Finding> non_migrations(const std::vector<MigrationName>& names) {
     std::set<std::string> files;
     for (const MigrationName& name : names) files.insert(name.file);
     std::vector<Finding> findings;
     for (const MigrationName& name : names) {
+        if (name.kind == NameKind::sql_folder) {
+            findings.push_back(sql_folder_finding(name));
+            continue;
+        }
         if (name.kind != NameKind::not_run || is_build_output(name, files)) continue;
         Finding finding = make_finding(FindingCode::not_a_migration, Severity::error, {name.file});
         finding.message = name.file +

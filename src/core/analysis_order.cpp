@@ -15,12 +15,14 @@ namespace {
 constexpr std::size_t named_in_message = 3;
 
 // sequelize-cli runs files in byte order of names, so what counts is where a
-// name sorts: one that starts like a timestamp (14 digits and a dash) sorts
-// among the migrations even when its date is impossible (a real project's
-// 20210804936184-...). Other legacy names (00-init.js, helpers.js) sort
-// before or after them all, as they always have.
+// name sorts: a dated one of any scheme (naming_scheme.hpp), or one that
+// starts like a timestamp (14 digits and a dash) even when its date is
+// impossible (a real project's 20210804936184-...). Other legacy names
+// (00-init.js, helpers.js) sort before or after them all, as they always have.
 bool sorts_among_migrations(const std::string& name) {
-    if (name.size() < 16 || name[14] != '-' || !sequelize_would_run(name)) return false;
+    if (!sequelize_would_run(name)) return false;
+    if (read_dated_prefix(name)) return true;
+    if (name.size() < 16 || name[14] != '-') return false;
     return std::all_of(name.begin(), name.begin() + 14,
                        [](char c) { return c >= '0' && c <= '9'; });
 }

@@ -20,6 +20,8 @@ std::vector<Finding> invalid_names(const std::vector<MigrationName>& names);
 std::vector<Finding> non_migrations(const std::vector<MigrationName>& names);
 std::vector<Finding> duplicate_descriptions(const std::vector<MigrationName>& names);
 std::vector<Finding> dangling_links(const MigrationSet& folder);
+// A migration that byte order runs before one dated earlier (analysis_dates.cpp).
+std::vector<Finding> order_contradicts_dates(const std::vector<MigrationName>& names);
 
 // Merge rules: they compare the merge base with the sides and the result.
 std::vector<Finding> history_changes(const AnalysisInput& input);  // modified, deleted, renamed

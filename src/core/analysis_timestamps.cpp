@@ -26,8 +26,9 @@ std::vector<Finding> same_timestamps(const std::vector<MigrationName>& names) {
     std::map<std::string, std::vector<std::string>> by_timestamp;
     for (const MigrationName& name : names) {
         if (name.kind == NameKind::migration) {
-            // A migration's name starts with its 14 digits: no formatting needed.
-            by_timestamp[name.file.substr(0, 14)].push_back(name.file);
+            // The prefix as written: only identical prefixes leave the order
+            // to the descriptions.
+            by_timestamp[name.prefix()].push_back(name.file);
         }
     }
     std::vector<Finding> findings;

@@ -27,6 +27,8 @@ std::string to_string(FindingCode code) {
             return "duplicate-description";
         case FindingCode::dangling_symlink:
             return "dangling-symlink";
+        case FindingCode::order_contradicts_date:
+            return "order-contradicts-date";
         case FindingCode::orphaned:
             return "orphaned";
         case FindingCode::out_of_order_pending:

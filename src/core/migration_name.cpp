@@ -3,7 +3,6 @@
 namespace migmerge::core {
 namespace {
 
-constexpr std::size_t timestamp_digits = 14;
 constexpr std::string_view declaration_suffix = ".d.ts";
 
 bool ends_with(std::string_view text, std::string_view suffix) {
@@ -23,12 +22,12 @@ std::string_view extension_of(std::string_view rest, bool after_prefix) {
     return rest.substr(dot);
 }
 
-// "YYYYMMDDHHMMSS-" naming a real second, or nullopt.
-std::optional<Timestamp> timestamp_prefix(std::string_view basename) {
-    if (basename.size() <= timestamp_digits || basename[timestamp_digits] != '-') {
-        return std::nullopt;
+NameKind kind_of(std::string_view basename, bool dated, bool has_description) {
+    if (ends_with(basename, sql_folder_suffix)) return NameKind::sql_folder;
+    if (sequelize_would_run(basename)) {
+        return dated && has_description ? NameKind::migration : NameKind::untimestamped;
     }
-    return Timestamp::parse(basename.substr(0, timestamp_digits));
+    return dated ? NameKind::not_run : NameKind::ignored;
 }
 
 }  // namespace
@@ -44,28 +43,29 @@ bool sequelize_would_run(std::string_view basename) {
 MigrationName MigrationName::parse(std::string_view basename) {
     MigrationName name;
     name.file = std::string(basename);
-    std::optional<Timestamp> prefix = timestamp_prefix(basename);
-    std::string_view rest = prefix ? basename.substr(timestamp_digits + 1) : basename;
-    std::string_view extension = extension_of(rest, prefix.has_value());
+    std::optional<DatedPrefix> prefix = read_dated_prefix(basename);
+    std::string_view rest = prefix ? basename.substr(prefix->length + 1) : basename;
+    std::string_view extension = ends_with(basename, sql_folder_suffix)
+                                     ? sql_folder_suffix
+                                     : extension_of(rest, prefix.has_value());
     name.extension = std::string(extension);
     if (prefix) {
         name.description = std::string(rest.substr(0, rest.size() - extension.size()));
     }
-    bool runs = sequelize_would_run(basename);
-    if (runs) {
-        name.kind =
-            prefix && !name.description.empty() ? NameKind::migration : NameKind::untimestamped;
-    } else {
-        name.kind = prefix ? NameKind::not_run : NameKind::ignored;
-    }
-    if (name.kind == NameKind::migration || name.kind == NameKind::not_run) {
-        name.timestamp = prefix;
+    name.kind = kind_of(basename, prefix.has_value(), !name.description.empty());
+    if (prefix && name.kind != NameKind::untimestamped) {
+        name.dated = prefix;
+        name.timestamp = Timestamp::from_seconds_since_epoch(prefix->start_ms / 1000);
     }
     return name;
 }
 
 std::string MigrationName::with_timestamp(const Timestamp& ts) const {
-    return ts.format() + "-" + description + extension;
+    return with_prefix(ts.format());
+}
+
+std::string MigrationName::with_prefix(const std::string& prefix) const {
+    return prefix + "-" + description + extension;
 }
 
 std::ostream& operator<<(std::ostream& out, const NameKind& kind) {
@@ -76,6 +76,8 @@ std::ostream& operator<<(std::ostream& out, const NameKind& kind) {
             return out << "untimestamped";
         case NameKind::not_run:
             return out << "not_run";
+        case NameKind::sql_folder:
+            return out << "sql_folder";
         case NameKind::ignored:
             return out << "ignored";
     }

@@ -36,35 +36,71 @@ Reasons files_that_must_move(const AnalysisInput& input, const std::vector<Findi
         if (!finding.fixable) continue;
         if (finding.code == FindingCode::same_timestamp) {
             collect_same_timestamp(input, finding, reasons);
-        } else if (finding.code == FindingCode::out_of_order &&
+        } else if ((finding.code == FindingCode::out_of_order ||
+                    finding.code == FindingCode::order_contradicts_date) &&
                    is_movable(input, finding.files.front())) {
-            reasons.emplace(finding.files.front(), "out-of-order");
+            reasons.emplace(finding.files.front(), to_string(finding.code));
         }
     }
     return reasons;
 }
 
-Timestamp latest_timestamp(const MigrationSet& result) {
-    Timestamp latest;
-    for (const MigrationName& name : rules::parse_names(result)) {
-        if (name.kind == NameKind::migration && latest < *name.timestamp) latest = *name.timestamp;
+// Where new names start: the scheme most of the result's migrations use
+// (ties to the earlier scheme in NamingScheme's order), at the first instant
+// of its precision after every migration's date. When that scheme cannot sort
+// after the greatest name (epoch milliseconds beside 14-digit names), the
+// greatest name's scheme does.
+struct NameClock {
+    NamingScheme scheme = NamingScheme::sequelize_cli;
+    std::int64_t next_ms = 0;
+
+    std::string next_prefix() {
+        std::string prefix = format_prefix(scheme, next_ms);
+        next_ms += precision_ms(scheme);
+        return prefix;
     }
-    return latest;
+};
+
+NameClock clock_after(const MigrationSet& result) {
+    std::map<NamingScheme, std::size_t> uses;
+    std::int64_t latest_end = 0;
+    const MigrationName* greatest = nullptr;
+    std::vector<MigrationName> names = rules::parse_names(result);
+    for (const MigrationName& name : names) {
+        if (name.kind != NameKind::migration) continue;
+        ++uses[name.dated->scheme];
+        latest_end = std::max(latest_end, name.dated->end_ms);
+        greatest = &name;
+    }
+    NameClock clock;
+    auto most = std::max_element(uses.begin(), uses.end(),
+                                 [](const auto& a, const auto& b) { return a.second < b.second; });
+    if (most != uses.end()) clock.scheme = most->first;
+    auto at = [&](NamingScheme scheme) {
+        std::int64_t step = precision_ms(scheme);
+        return (latest_end + step - 1) / step * step;
+    };
+    clock.next_ms = at(clock.scheme);
+    if (greatest && format_prefix(clock.scheme, clock.next_ms) + "-" < greatest->file) {
+        clock.scheme = greatest->dated->scheme;
+        clock.next_ms = at(clock.scheme);
+    }
+    return clock;
 }
 
 // The first file that must move and every movable file after it, in byte
-// order, to consecutive seconds after the latest timestamp.
+// order, to consecutive instants after the latest migration.
 std::vector<Rename> moves(const AnalysisInput& input, const Reasons& reasons) {
     std::vector<Rename> renames;
     if (reasons.empty()) return renames;
     const std::string& first = reasons.begin()->first;
-    Timestamp next = latest_timestamp(input.sets.result);
+    NameClock clock = clock_after(input.sets.result);
     for (auto it = input.sets.result.files.lower_bound(first); it != input.sets.result.files.end();
          ++it) {
         if (!is_movable(input, it->first)) continue;
-        next = next.plus_seconds(1);
         auto reason = reasons.find(it->first);
-        renames.push_back({it->first, MigrationName::parse(it->first).with_timestamp(next),
+        renames.push_back({it->first,
+                           MigrationName::parse(it->first).with_prefix(clock.next_prefix()),
                            reason == reasons.end() ? "keeps-order" : reason->second});
     }
     return renames;

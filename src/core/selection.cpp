@@ -113,4 +113,23 @@ std::vector<Finding> out_of_order_findings(const StatusReport& status, OutOfOrde
     return findings;
 }
 
+bool work_remains(const LocalFolder& folder, const Ledger& ledger,
+                  const std::vector<std::string>& rows, const std::optional<std::string>& to) {
+    std::vector<std::string> files;
+    files.reserve(folder.migrations.size());
+    for (const LocalMigration& migration : folder.migrations) files.push_back(migration.name);
+    return !plan_repair({rows, ledger, std::move(files), false}).changes.empty() ||
+           !pending_migrations(folder, rows, to).empty();
+}
+
+bool migrate_has_work(const LocalFolder& folder, const Ledger& ledger, const MetaRows& rows,
+                      const std::optional<std::string>& to) {
+    if (!rows.table_exists || work_remains(folder, ledger, rows.names, to)) return true;
+    for (const std::string& name : rows.names) {
+        const bool recorded = std::binary_search(rows.recorded.begin(), rows.recorded.end(), name);
+        if (!recorded && folder.find(name)) return true;
+    }
+    return false;
+}
+
 }  // namespace migmerge::core

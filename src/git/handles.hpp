@@ -49,4 +49,14 @@ void check(int rc, const std::string& what);
 
 std::string to_hex(const git_oid& id);
 
+// libgit2 counts its initialisations; holding one of these keeps the library
+// ready for as long as any repository object needs it.
+class LibraryUse {
+  public:
+    LibraryUse();
+    ~LibraryUse();
+    LibraryUse(const LibraryUse&) = delete;
+    LibraryUse& operator=(const LibraryUse&) = delete;
+};
+
 }  // namespace migmerge::git

@@ -4,10 +4,10 @@
 #include <filesystem>
 #include <set>
 
-#include "folder_path.hpp"
 #include "migmerge/core/accepted.hpp"
 #include "migmerge/core/error.hpp"
 #include "migmerge/core/migration_set.hpp"
+#include "repository_impl.hpp"
 
 namespace fs = std::filesystem;
 

@@ -1,9 +1,10 @@
 #pragma once
-// What a Repository holds, shared by the source files that implement it.
+// What a Repository holds, and the helpers shared by the source files that
+// implement it (repository*.cpp).
 #include <string>
+#include <vector>
 
 #include "handles.hpp"
-#include "library_use.hpp"
 #include "migmerge/git/repository.hpp"
 
 namespace migmerge::git {
@@ -20,5 +21,34 @@ struct Repository::Impl {
     // A commit by full id or by any revision expression.
     CommitHandle lookup_commit(const std::string& spec) const;
 };
+
+// Blob contents and ids, shared by the readers of commits, the index and
+// the work tree, and by the writers.
+std::string read_blob(git_repository* repo, const git_oid& id, const std::string& path);
+
+// The id `git add` would give the file at `absolute_path`: its content after
+// git's clean filters for `repo_path` (line endings), or a symlink's target text.
+std::string hash_file_as_blob(git_repository* repo, const std::string& absolute_path,
+                              const std::string& repo_path);
+
+// Migration folders are given relative to the repository root, the way users
+// write them ("migrations", "./db/migrations/"); git paths never carry "./"
+// or a trailing slash.
+// "" for the repository root, else "a/b". Error(bad_input) for absolute paths
+// or ones that climb out with "..".
+std::string normalize_folder(const std::string& folder);
+
+// "folder/name", or "name" at the root.
+std::string path_in_folder(const std::string& normalized_folder, const std::string& name);
+
+// Which files directly inside a folder have changes git has not committed.
+enum class ChangeScope {
+    staged_and_unstaged,  // index or work tree differs from HEAD
+    unstaged,             // work tree differs from the index, or a conflict
+};
+
+// Basenames, sorted; untracked and ignored files are not changes.
+std::vector<std::string> changed_files(git_repository* repo, const std::string& normalized_folder,
+                                       ChangeScope scope);
 
 }  // namespace migmerge::git

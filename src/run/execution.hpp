@@ -10,7 +10,7 @@
 
 #include "migmerge/db/meta_store.hpp"
 #include "migmerge/run/bridge.hpp"
-#include "migmerge/run/runner.hpp"
+#include "migmerge/run/migrate.hpp"
 
 namespace migmerge::run {
 

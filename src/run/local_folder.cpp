@@ -27,16 +27,18 @@ struct DirCloser {
 };
 using DirHandle = std::unique_ptr<DIR, DirCloser>;
 
-enum class EntryKind { regular_file, dangling_link, other };
+enum class EntryKind { regular_file, dangling_link, directory, other };
 
 // d_type spares a stat per file; links and file systems without it need one.
 // A link whose target cannot be reached is dangling.
 EntryKind kind_of(const std::string& dir, const dirent& entry) {
     if (entry.d_type == DT_REG) return EntryKind::regular_file;
+    if (entry.d_type == DT_DIR) return EntryKind::directory;
     if (entry.d_type != DT_LNK && entry.d_type != DT_UNKNOWN) return EntryKind::other;
     const std::string path = dir + "/" + entry.d_name;
     struct stat info {};
     if (::stat(path.c_str(), &info) == 0) {
+        if (S_ISDIR(info.st_mode)) return EntryKind::directory;
         return S_ISREG(info.st_mode) ? EntryKind::regular_file : EntryKind::other;
     }
     bool link = ::lstat(path.c_str(), &info) == 0 && S_ISLNK(info.st_mode);
@@ -46,6 +48,7 @@ EntryKind kind_of(const std::string& dir, const dirent& entry) {
 struct Listing {
     std::vector<std::string> files;           // by basename in byte order
     std::vector<std::string> dangling_links;  // likewise
+    std::vector<std::string> directories;     // likewise, without "." and ".."
 };
 
 // Regular files (a symlink to one counts, as it does for sequelize-cli's
@@ -63,6 +66,9 @@ Listing list_folder(const std::string& dir) {
         EntryKind kind = kind_of(dir, *entry);
         if (kind == EntryKind::regular_file) listing.files.emplace_back(entry->d_name);
         if (kind == EntryKind::dangling_link) listing.dangling_links.emplace_back(entry->d_name);
+        if (kind == EntryKind::directory && entry->d_name[0] != '.') {
+            listing.directories.emplace_back(entry->d_name);
+        }
         errno = 0;
     }
     if (errno != 0) {
@@ -70,6 +76,7 @@ Listing list_folder(const std::string& dir) {
     }
     std::sort(listing.files.begin(), listing.files.end());
     std::sort(listing.dangling_links.begin(), listing.dangling_links.end());
+    std::sort(listing.directories.begin(), listing.directories.end());
     return listing;
 }
 
@@ -95,6 +102,24 @@ void add_file(LocalFolder& folder, std::string name, FolderContents contents) {
     }
 }
 
+// A Sequelize 7 SQL migration: a folder with up.sql and down.sql, listed as
+// one other file "NAME/" whose checksum covers both (core::sql_folder_suffix).
+void add_sql_folder(LocalFolder& folder, const std::string& name, FolderContents contents) {
+    const std::string path = folder.dir + "/" + name;
+    std::error_code error;
+    if (!fs::is_regular_file(path + "/up.sql", error) ||
+        !fs::is_regular_file(path + "/down.sql", error)) {
+        return;
+    }
+    const std::string listed = name + std::string(core::sql_folder_suffix);
+    folder.other_files.push_back(listed);
+    folder.other_checksums[listed] =
+        contents == FolderContents::with_checksums
+            ? core::sha256_hex(sys::read_file(path + "/up.sql") + '\0' +
+                               sys::read_file(path + "/down.sql"))
+            : "";
+}
+
 // Every command that reads the folder refuses a ledger that would run a
 // migration twice, before it connects, runs or writes anything.
 void check_ledger(const LocalFolder& folder) {
@@ -117,6 +142,7 @@ LocalFolder read_local_folder(const std::string& dir, FolderContents contents) {
     Listing listing = list_folder(folder.dir);
     folder.migrations.reserve(listing.files.size());  // 100,000 entries: no regrowth
     for (std::string& name : listing.files) add_file(folder, std::move(name), contents);
+    for (const std::string& name : listing.directories) add_sql_folder(folder, name, contents);
     for (const std::string& name : listing.dangling_links) {
         folder.dangling_links[name] = link_target(folder.dir + "/" + name);
     }

@@ -7,7 +7,7 @@
 #include "migmerge/core/error.hpp"
 #include "migmerge/core/ledger.hpp"
 #include "migmerge/core/selection.hpp"
-#include "migmerge/run/runner.hpp"
+#include "migmerge/run/migrate.hpp"
 #include "migmerge/sys/clock.hpp"
 #include "migmerge/sys/identity.hpp"
 #include "migmerge/sys/in_parallel.hpp"
@@ -82,26 +82,32 @@ Plan plan_migrations(const RunContext& context, const MigrateOptions& options,
     return plan;
 }
 
-// The lock's connection, made while the folder is read; the lock is taken
-// only after the folder was judged. A failure is held back: a folder that is
-// refused is reported as such, with or without a database.
-struct EarlyConnection {
-    std::optional<db::AdvisoryLock> lock;
+// migrate's question of SequelizeMeta, from one snapshot.
+core::MetaRows meta_rows(const db::MetaSnapshot& snapshot) {
+    core::MetaRows rows{snapshot.table_exists, snapshot.names, {}};
+    rows.recorded.reserve(snapshot.records.size());
+    for (const auto& [name, record] : snapshot.records) rows.recorded.push_back(name);
+    return rows;  // a std::map's keys come in byte order
+}
+
+// The first read, made while the folder is read. A failure is held back: a
+// folder that is refused is reported as such, with or without a database.
+struct FirstRead {
+    std::optional<db::MetaSnapshot> snapshot;
     std::optional<Error> failure;
 
-    void check() const {
+    const db::MetaSnapshot& rows() const {
         if (failure) throw *failure;
+        return *snapshot;
     }
 };
 
-EarlyConnection connect_early(const db::ConnectionTarget& target) {
-    EarlyConnection early;
+FirstRead read_first(const db::ConnectionTarget& target) {
     try {
-        early.lock.emplace(target);
+        return {db::MetaStore(target).snapshot(), std::nullopt};
     } catch (const Error& error) {
-        early.failure = error;
+        return {std::nullopt, error};
     }
-    return early;
 }
 
 // The store's connection is made only once the lock is ours: a runner that
@@ -115,12 +121,10 @@ std::optional<db::MetaStore> lock_then_connect(db::AdvisoryLock& lock, const Run
     // In a rollout every pod but one finds, while it waits, that another ran
     // everything: given SequelizeMeta's rows, nothing to repair or run.
     const core::Ledger ledger = core::Ledger::parse(folder.ledger_text, context.ledger_name());
-    const std::vector<std::string> files = migration_names(folder);
-    const auto work_remains = [&](const std::vector<std::string>& rows) {
-        return !core::plan_repair({rows, ledger, files, false}).changes.empty() ||
-               !core::pending_migrations(folder, rows, options.to).empty();
+    const auto wanted = [&](const std::vector<std::string>& rows) {
+        return core::work_remains(folder, ledger, rows, options.to);
     };
-    if (!lock.acquire_while_wanted(context.lock_timeout, work_remains)) return std::nullopt;
+    if (!lock.acquire_while_wanted(context.lock_timeout, wanted)) return std::nullopt;
     return db::MetaStore(context.target);
 }
 
@@ -129,26 +133,27 @@ std::optional<db::MetaStore> lock_then_connect(db::AdvisoryLock& lock, const Run
 RunReport migrate(const RunContext& context, const MigrateOptions& options,
                   const ProgressSink& progress) {
     sys::stop_on_termination_signals();
-    // The files are read and hashed while the connection is made.
-    auto [folder, early] =
+    // The files are read and hashed while the rows are read (no lock, no writes).
+    auto [folder, first] =
         sys::in_parallel([&] { return read_local_folder(context.migrations_dir); },
-                         [&] { return connect_early(context.target); });
+                         [&] { return read_first(context.target); });
     RunReport report;
     // Judged before touching the database: a folder sequelize-cli would
     // mis-run (two files, one timestamp) is refused without side effects.
     report.findings =
         core::folder_problems(to_migration_set(folder), sys::utc_now(), context.accepted_name());
-    // Only what is pending can be a reason to refuse: with errors, the rows
-    // are read (no lock, no writes) to tell old problems from new ones.
-    if (core::has_errors(report.findings) && !early.failure) {
-        report.findings = core::run_blockers(std::move(report.findings),
-                                             db::MetaStore(context.target).snapshot().names);
+    // Only what is pending can be a reason to refuse: the rows tell old
+    // problems from new ones.
+    if (core::has_errors(report.findings) && !first.failure) {
+        report.findings = core::run_blockers(std::move(report.findings), first.snapshot->names);
     }
     report.refused = core::has_errors(report.findings);
     if (report.refused) return report;
-    early.check();
-    std::optional<db::MetaStore> connected =
-        lock_then_connect(*early.lock, context, options, folder);
+    const core::Ledger ledger = core::Ledger::parse(folder.ledger_text, context.ledger_name());
+    if (!core::migrate_has_work(folder, ledger, meta_rows(first.rows()), options.to)) return report;
+    // Something to do: now the lock, and a read inside it.
+    db::AdvisoryLock lock(context.target);
+    std::optional<db::MetaStore> connected = lock_then_connect(lock, context, options, folder);
     if (!connected) return report;  // nothing left to do
     db::MetaStore& store = *connected;
     const RunReport judged = report;
@@ -167,7 +172,7 @@ RunReport migrate(const RunContext& context, const MigrateOptions& options,
     const db::SideTables& side = store.prepare_to_record(/*removing=*/false);
     if (report.warnings.empty()) report.warnings = side.warnings;
     Bridge bridge(*context.node, context.target, application_name);
-    Execution execution{bridge, store, *early.lock, application_name, options.transaction_each};
+    Execution execution{bridge, store, lock, application_name, options.transaction_each};
     execute(Direction::up, plan.pending, execution, progress, report);
     return report;
 }

@@ -1,8 +1,8 @@
 // repair: SequelizeMeta rows rewritten per the ledger, in one transaction,
 // under the lock (a dry run only reads and takes no lock).
+#include "migmerge/run/repair.hpp"
 #include "migmerge/db/meta_store.hpp"
 #include "migmerge/run/local_folder.hpp"
-#include "migmerge/run/runner.hpp"
 #include "migmerge/sys/in_parallel.hpp"
 
 namespace migmerge::run {

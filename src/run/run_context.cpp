@@ -1,6 +1,6 @@
+#include "migmerge/run/run_context.hpp"
 #include "migmerge/core/accepted.hpp"
-#include "migmerge/core/ledger.hpp"
-#include "migmerge/run/runner.hpp"
+#include "migmerge/core/migration_set.hpp"
 
 namespace migmerge::run {
 

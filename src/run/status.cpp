@@ -1,10 +1,11 @@
 // status: the folder against SequelizeMeta. Reading and hashing the files
 // overlaps connecting and reading the table: a connection mostly waits.
+#include "migmerge/run/status.hpp"
 #include "migmerge/core/analysis.hpp"
 #include "migmerge/core/migration_name.hpp"
+#include "migmerge/core/selection.hpp"
 #include "migmerge/db/meta_store.hpp"
 #include "migmerge/run/local_folder.hpp"
-#include "migmerge/run/runner.hpp"
 #include "migmerge/sys/clock.hpp"
 #include "migmerge/sys/in_parallel.hpp"
 
@@ -46,7 +47,9 @@ core::StatusReport status(const RunContext& context,
     input.rows = std::move(snapshot.names);
     for (const auto& [name, record] : snapshot.records) input.recorded[name] = record.checksum;
     core::StatusReport report = core::compute_status(input);
-    for (auto& finding : core::folder_problems(files.set, sys::utc_now(), context.accepted_name()))
+    // Judged as `migrate` judges them: a finding about applied files is a note.
+    for (auto& finding : core::run_blockers(
+             core::folder_problems(files.set, sys::utc_now(), context.accepted_name()), input.rows))
         report.findings.push_back(finding);
     return report;
 }

@@ -1,7 +1,7 @@
 // run::undo: sequelize-cli's db:migrate:undo[:all] semantics, under the lock.
 #include "execution.hpp"
 #include "migmerge/core/selection.hpp"
-#include "migmerge/run/runner.hpp"
+#include "migmerge/run/migrate.hpp"
 #include "migmerge/sys/termination.hpp"
 
 namespace migmerge::run {

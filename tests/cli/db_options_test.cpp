@@ -30,8 +30,9 @@ TEST(LockTimeout, RefusesEverythingElseInOneLine) {
 
 TEST(LockTimeout, TheOptionChecksItsValueWhileParsing) {
     CLI::App app;
-    RunOptions options;
-    add_run_options(app, options);
+    app::RunRequest options;
+    std::string node;
+    add_run_options(app, options, node);
     app.parse(std::vector<std::string>{"60", "--lock-timeout"});  // CLI11 takes them reversed
     EXPECT_EQ(options.lock_timeout, std::chrono::seconds(60));
     test::expect_error(

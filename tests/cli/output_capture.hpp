@@ -6,7 +6,7 @@
 #include <string>
 
 #include "invocation.hpp"
-#include "merge_inputs.hpp"
+#include "ref_options.hpp"
 
 namespace migmerge::cli::test {
 

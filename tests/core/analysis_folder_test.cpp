@@ -48,12 +48,13 @@ TEST(AnalyzeFolder, SameTimestampIgnoresFilesSequelizeNeverRuns) {
                 ElementsAre(FindingCode::not_a_migration));
 }
 
-TEST(AnalyzeFolder, UntimestampedFileWouldRunAsAMigration) {
+// sequelize-cli runs it, in byte order: a warning, never a refusal.
+TEST(AnalyzeFolder, UntimestampedFileRunsAsAMigrationAndIsAWarning) {
     auto findings = findings_for({"helpers.js", "20260101000000-a.js"});
     ASSERT_THAT(codes_of(findings), ElementsAre(FindingCode::invalid_name));
-    EXPECT_EQ(findings[0].severity, Severity::error);
+    EXPECT_EQ(findings[0].severity, Severity::warning);
     EXPECT_THAT(findings[0].files, ElementsAre("helpers.js"));
-    EXPECT_THAT(findings[0].message, HasSubstr("helpers.js would run as a migration"));
+    EXPECT_THAT(findings[0].message, HasSubstr("helpers.js runs as a migration"));
     EXPECT_FALSE(findings[0].advice.empty());
 }
 
@@ -145,8 +146,57 @@ TEST(AnalyzeFolder, ErrorsComeFirstThenCodeOrder) {
     auto findings = findings_for({"20990101000000-far.js", "helpers.js", "20260101000000-x.js",
                                   "20260101000000-y.js", "20260101000001-z.sql"});
     EXPECT_THAT(codes_of(findings),
-                ElementsAre(FindingCode::same_timestamp, FindingCode::invalid_name,
-                            FindingCode::not_a_migration, FindingCode::future_timestamp));
+                ElementsAre(FindingCode::same_timestamp, FindingCode::not_a_migration,
+                            FindingCode::invalid_name, FindingCode::future_timestamp));
+}
+
+// The first real project of issue 24's shape: epoch milliseconds, then
+// sequelize-cli names, each scheme in time order.
+TEST(AnalyzeFolder, MixedSchemesInTimeOrderAreClean) {
+    EXPECT_THAT(findings_for({"1609339480378-create-accounts-types.js",
+                              "1609339480999-add-accounts.js", "20210105101010-add-users.js",
+                              "202012310115600-between.js", "20201231000000-y.js",
+                              "2021-01-05t10-10-10-seven.ts", "20210105101011-x.ts"}),
+                IsEmpty());
+}
+
+TEST(AnalyzeFolder, EpochMillisecondsAfterFourteenDigitNamesRunFirst) {
+    auto findings = findings_for({"1609339480378-a.js", "1609339480999-b.js",
+                                  "201905130115600-older.js", "20190601000000-oldest-but-one.js"});
+    EXPECT_THAT(codes_of(findings), ElementsAre(FindingCode::order_contradicts_date,
+                                                FindingCode::order_contradicts_date));
+    EXPECT_THAT(findings[0].files, ElementsAre("1609339480378-a.js", "201905130115600-older.js"));
+}
+
+TEST(AnalyzeFolder, FifteenDigitNamesBetweenFourteenDigitOnesAreClean) {
+    EXPECT_THAT(findings_for({"20190510000000-a.js", "201905130115600-renames-columns.js",
+                              "20190513011559-same-minute.js", "20190514000000-b.js"}),
+                IsEmpty());
+}
+
+TEST(AnalyzeFolder, ANameThatRunsBeforeAnOlderOneIsAWarningSayingWhere) {
+    auto findings = findings_for({"2026-04-05t10-00-00-add-index.ts", "20260401000000-add-users.js",
+                                  "20260402000000-add-sites.js"});
+    ASSERT_THAT(codes_of(findings), ElementsAre(FindingCode::order_contradicts_date));
+    EXPECT_EQ(findings[0].severity, Severity::warning);
+    EXPECT_THAT(findings[0].files,
+                ElementsAre("2026-04-05t10-00-00-add-index.ts", "20260401000000-add-users.js"));
+    EXPECT_THAT(findings[0].message,
+                HasSubstr("2026-04-05t10-00-00-add-index.ts runs before "
+                          "20260401000000-add-users.js, though it is dated after it"));
+}
+
+TEST(AnalyzeFolder, SameTimestampComparesPrefixesAsWritten) {
+    EXPECT_THAT(codes_of(findings_for({"1609339480378-a.js", "1609339480378-b.js"})),
+                ElementsAre(FindingCode::same_timestamp));
+    EXPECT_THAT(findings_for({"1609339480000-a.js", "20201230144440-b.js"}), IsEmpty());
+}
+
+TEST(AnalyzeFolder, SqlFolderIsOneMigrationThatIsNotRunYet) {
+    auto findings = findings_for({"2026-04-05t10-00-00-add-index/", "20260401000000-a.js"});
+    ASSERT_THAT(codes_of(findings), ElementsAre(FindingCode::not_a_migration));
+    EXPECT_THAT(findings[0].files, ElementsAre("2026-04-05t10-00-00-add-index/"));
+    EXPECT_THAT(findings[0].message, HasSubstr("does not run SQL-folder migrations yet"));
 }
 
 }  // namespace

@@ -34,7 +34,8 @@ TEST(MigrationName, KeepsTheLastDotAsExtension) {
 
 TEST(MigrationName, UntimestampedWhenSequelizeRunsItWithoutAValidPrefix) {
     for (const char* file : {"helpers.js", "2026-01-01-x.js", "20261340000000-x.js",
-                             "20260101000000x.js", "20260101000000-.js", "2026010100000-x.js"}) {
+                             "20260101000000x.js", "20260101000000-.js", "0026010100000-x.js",
+                             "2026-01-01t10-00-61-x.ts", "2026-01-01T10-00-00-x.ts"}) {
         MigrationName name = MigrationName::parse(file);
         EXPECT_EQ(name.kind, NameKind::untimestamped) << file;
         EXPECT_FALSE(name.timestamp) << file;

@@ -198,5 +198,53 @@ TEST_P(PlanResolvesFixableFindings, AfterApplyingThePlan) {
 
 INSTANTIATE_TEST_SUITE_P(Scenarios, PlanResolvesFixableFindings, ::testing::Range(0, 6));
 
+// Issue 24's merge: a 15-digit name sorting before the deployed side's
+// newest is split history, and moves into the folder's 14-digit scheme.
+TEST(Planner, MovesAFifteenDigitSplitHistoryNameIntoTheFoldersScheme) {
+    MergeScenario merge;
+    merge.at_merge_base({"20190901000000-a.js"})
+        .added_by_base({"20191015120000-deployed.js"})
+        .added_by_head({"201910101007000-users-auth0-access-token.js"});
+    std::vector<Finding> findings = analyze(merge.input());
+    ASSERT_THAT(test::codes_of(findings), ElementsAre(FindingCode::out_of_order));
+    EXPECT_EQ(findings[0].severity, Severity::error);
+    EXPECT_THAT(plan_for(merge.input()).renames,
+                ElementsAre(Rename{"201910101007000-users-auth0-access-token.js",
+                                   "20191015120001-users-auth0-access-token.js", "out-of-order"}));
+}
+
+TEST(Planner, MovesASequelize7NameThatRunsFirstAfterTheGreatest) {
+    MergeScenario merge;
+    merge.at_merge_base({"20260401000000-users.js", "20260402000000-sites.js"})
+        .added_by_head({"2026-04-05t10-00-00-add-index.ts"});
+    std::vector<Finding> findings = analyze(merge.input());
+    ASSERT_THAT(test::codes_of(findings),
+                ElementsAre(FindingCode::out_of_order, FindingCode::order_contradicts_date));
+    EXPECT_TRUE(findings[1].fixable);
+    Plan plan = plan_for(merge.input());
+    EXPECT_THAT(plan.renames, ElementsAre(Rename{"2026-04-05t10-00-00-add-index.ts",
+                                                 "20260405100001-add-index.ts", "out-of-order"}));
+    EXPECT_THAT(analyze(test::apply_plan(merge.input(), plan)), IsEmpty());
+}
+
+// Most names are epoch milliseconds, but they cannot sort after the
+// 14-digit ones: the greatest name's scheme is used.
+TEST(Planner, UsesTheMostUsedSchemeWhenItCanSortLast) {
+    MergeScenario merge;
+    merge.at_merge_base({"1609339480378-a.js", "1609339481000-b.js"})
+        .added_by_base({"1609339482000-deployed.js"})
+        .added_by_head({"1609339481500-late.js"});
+    EXPECT_THAT(
+        plan_for(merge.input()).renames,
+        ElementsAre(Rename{"1609339481500-late.js", "1609339482001-late.js", "out-of-order"}));
+    MergeScenario mixed;
+    mixed.at_merge_base({"1609339480378-a.js", "1609339481000-b.js", "20210101000000-c.js"})
+        .added_by_base({"20210102000000-deployed.js"})
+        .added_by_head({"1609339481500-late.js"});
+    EXPECT_THAT(
+        plan_for(mixed.input()).renames,
+        ElementsAre(Rename{"1609339481500-late.js", "20210102000001-late.js", "out-of-order"}));
+}
+
 }  // namespace
 }  // namespace migmerge::core

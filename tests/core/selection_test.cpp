@@ -152,5 +152,35 @@ TEST(OutOfOrderFindings, FollowThePolicy) {
     EXPECT_TRUE(out_of_order_findings(status, OutOfOrderPolicy::allow).empty());
 }
 
+TEST(MigrateHasWork, NothingWhenEveryFileHasARecordedRow) {
+    const LocalFolder folder = folder_of({a, b});
+    EXPECT_FALSE(migrate_has_work(folder, Ledger(), {true, {a, b}, {a, b}}, std::nullopt));
+}
+
+TEST(MigrateHasWork, APendingFileAMissingTableOrAnUnrecordedRowIsWork) {
+    const LocalFolder folder = folder_of({a, b});
+    EXPECT_TRUE(migrate_has_work(folder, Ledger(), {true, {a}, {a}}, std::nullopt));
+    EXPECT_TRUE(migrate_has_work(folder_of({}), Ledger(), {false, {}, {}}, std::nullopt));
+    EXPECT_TRUE(migrate_has_work(folder, Ledger(), {true, {a, b}, {a}}, std::nullopt));
+}
+
+TEST(MigrateHasWork, ARowTheLedgerRenamesIsWork) {
+    const LocalFolder folder = folder_of({a, c});
+    const Ledger ledger = Ledger::parse(b + "\t" + c + "\n");
+    EXPECT_TRUE(migrate_has_work(folder, ledger, {true, {a, b}, {a, b}}, std::nullopt));
+    EXPECT_FALSE(migrate_has_work(folder, ledger, {true, {a, c}, {a, c}}, std::nullopt));
+}
+
+TEST(MigrateHasWork, OnlyUpToTo) {
+    const LocalFolder folder = folder_of({a, b});
+    EXPECT_FALSE(migrate_has_work(folder, Ledger(), {true, {a}, {a}}, a));
+    EXPECT_TRUE(work_remains(folder, Ledger(), {a}, std::nullopt));
+}
+
+TEST(MigrateHasWork, ARowWithoutAFileNeedsNoRecord) {
+    const LocalFolder folder = folder_of({a});
+    EXPECT_FALSE(migrate_has_work(folder, Ledger(), {true, {a, b}, {a}}, std::nullopt));
+}
+
 }  // namespace
 }  // namespace migmerge::core

@@ -155,5 +155,27 @@ TEST_F(ReadSets, AnUnreadableCommitIsAResourceError) {
     expect_error([&] { found.read_commit("nope", "migrations"); }, ExitCode::bad_input);
 }
 
+// A Sequelize 7 SQL migration is one entry named by its folder, whose
+// content id names both files; a folder without both files is nothing.
+TEST_F(ReadSets, ASqlFolderIsOneMigrationInEveryReader) {
+    GitRepo repo;
+    const std::string folder = "migrations/2026-04-05t10-00-00-add-index";
+    repo.write(folder + "/up.sql", "CREATE INDEX i ON t (c);\n");
+    repo.write(folder + "/down.sql", "DROP INDEX i;\n");
+    repo.write("migrations/2026-04-06t10-00-00-half/up.sql", "SELECT 1;\n");
+    repo.commit("sql folders");
+    Repository found = Repository::discover(repo.path());
+    MigrationSet commit = found.read_commit("HEAD", "migrations");
+    const std::string id = blob_id(repo, "HEAD:" + folder + "/up.sql") + "+" +
+                           blob_id(repo, "HEAD:" + folder + "/down.sql");
+    MigrationSet expected;
+    expected.files = {{"2026-04-05t10-00-00-add-index/", id}};
+    EXPECT_EQ(commit, expected);
+    EXPECT_EQ(found.read_index("migrations"), expected);
+    EXPECT_EQ(found.read_workdir("migrations"), expected);
+    repo.write(folder + "/down.sql", "DROP INDEX IF EXISTS i;\n");
+    EXPECT_NE(found.read_workdir("migrations").content_of("2026-04-05t10-00-00-add-index/"), id);
+}
+
 }  // namespace
 }  // namespace migmerge::test

@@ -16,7 +16,7 @@
 
 #include "migmerge/core/error.hpp"
 #include "migmerge/db/meta_store.hpp"
-#include "migmerge/run/runner.hpp"
+#include "migmerge/run/migrate.hpp"
 #include "run_project.hpp"
 
 namespace migmerge::run {

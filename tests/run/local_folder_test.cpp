@@ -47,6 +47,22 @@ TEST(LocalFolder, DoesNotDescendIntoSubfolders) {
     EXPECT_TRUE(folder.other_files.empty());
 }
 
+// A Sequelize 7 SQL migration: one other file "NAME/" whose checksum covers
+// up.sql and down.sql; a folder without both stays unlisted.
+TEST(LocalFolder, ListsASqlFolderAsOneEntryNamedByTheFolder) {
+    TempDir dir;
+    write_file(dir / "m/2026-04-05t10-00-00-add-index/up.sql", "abc");
+    write_file(dir / "m/2026-04-05t10-00-00-add-index/down.sql", "");
+    write_file(dir / "m/2026-04-06t10-00-00-half/up.sql", "abc");
+    LocalFolder folder = read_local_folder(dir / "m");
+    EXPECT_TRUE(folder.migrations.empty());
+    EXPECT_EQ(folder.other_files, std::vector<std::string>{"2026-04-05t10-00-00-add-index/"});
+    const std::string checksum = folder.other_checksums.at("2026-04-05t10-00-00-add-index/");
+    write_file(dir / "m/2026-04-05t10-00-00-add-index/down.sql", "x");
+    EXPECT_NE(read_local_folder(dir / "m").other_checksums.at("2026-04-05t10-00-00-add-index/"),
+              checksum);
+}
+
 TEST(LocalFolder, ReadsTheLedgerApartFromTheFiles) {
     TempDir dir;
     write_file(dir / "m/.migmerge-renames", "a.js\tb.js\n");

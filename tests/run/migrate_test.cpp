@@ -2,11 +2,13 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <future>
+#include <thread>
 
 #include "migmerge/core/error.hpp"
 #include "migmerge/core/sha256.hpp"
 #include "migmerge/db/meta_store.hpp"
-#include "migmerge/run/runner.hpp"
+#include "migmerge/run/migrate.hpp"
 #include "run_project.hpp"
 #include "support/expect_error.hpp"
 
@@ -218,6 +220,67 @@ TEST_F(Migrate, AdoptsRowsThatPredateMigmerge) {
     ASSERT_EQ(records.count(a), 1u);
     EXPECT_EQ(records[a].checksum, core::sha256_hex(test::read_file(project_->path_of(a))));
     EXPECT_EQ(effects(*database_), Names{b});
+}
+
+// A role that may hold one connection at a time: what a no-op migrate needs.
+class OneConnectionRole {
+  public:
+    explicit OneConnectionRole(const test::TestDatabase& database)
+        : database_(database), name_(database.name() + "_one") {
+        database_.exec("CREATE ROLE " + name_ + " LOGIN PASSWORD 'one' CONNECTION LIMIT 1");
+        database_.exec("GRANT SELECT ON \"SequelizeMeta\", migmerge_applied TO " + name_);
+    }
+    ~OneConnectionRole() {
+        database_.exec("DROP OWNED BY " + name_);
+        database_.exec("DROP ROLE " + name_);
+    }
+    db::ConnectionTarget target() const { return database_.target_as(name_, "one"); }
+
+  private:
+    const test::TestDatabase& database_;
+    std::string name_;
+};
+
+// A run that finds nothing to do answers from its first read, as status
+// does: one connection, one snapshot, no lock (whose connection would be a
+// second one) and no write.
+TEST_F(Migrate, NothingToDoIsOneReadWithoutTheLock) {
+    add({a});
+    ASSERT_EQ(run().done, Names{a});
+    OneConnectionRole role(*database_);
+    RunContext context = context_with();
+    context.target = role.target();
+    RunReport again = migrate(context, {}, {});
+    EXPECT_TRUE(again.planned.empty());
+    EXPECT_TRUE(again.done.empty());
+    // With work to do the lock is needed: held elsewhere, it times out.
+    add({b});
+    db::AdvisoryLock held(database_->target(), std::chrono::seconds(0));
+    context = context_with();
+    context.lock_timeout = std::chrono::seconds(0);
+    test::expect_error([&] { migrate(context, {}, {}); }, ExitCode::resource);
+    EXPECT_EQ(effects(*database_), Names{a});
+}
+
+// The first read is not trusted with work: once the lock is had, the rows
+// are read again, so a migration another runner ran meanwhile is not run twice.
+TEST_F(Migrate, APendingMigrationIsReadAgainInsideTheLock) {
+    add({a});
+    std::optional<db::AdvisoryLock> held(std::in_place, database_->target(),
+                                         std::chrono::seconds(0));
+    RunContext context = context_with();
+    context.lock_timeout = std::chrono::seconds(30);
+    auto waiter = std::async(std::launch::async, [&] { return migrate(context, {}, {}); });
+    // Meanwhile "another runner" (this test) records `a` as run, then lets go.
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    database_->exec(
+        R"(CREATE TABLE IF NOT EXISTS "SequelizeMeta" ("name" VARCHAR(255) NOT NULL UNIQUE, PRIMARY KEY ("name")))");
+    database_->exec("INSERT INTO \"SequelizeMeta\" VALUES ('" + a + "')");
+    held.reset();
+    RunReport report = waiter.get();
+    EXPECT_TRUE(report.done.empty());
+    EXPECT_TRUE(effects(*database_).empty());
+    EXPECT_EQ(meta_rows(*database_), Names{a});
 }
 
 }  // namespace

@@ -4,7 +4,7 @@
 #include <filesystem>
 
 #include "migmerge/core/error.hpp"
-#include "migmerge/run/runner.hpp"
+#include "migmerge/run/migrate.hpp"
 #include "run_project.hpp"
 #include "support/expect_error.hpp"
 

@@ -19,7 +19,8 @@ enum class FindingCode {
     not_a_migration,
     future_timestamp,
     duplicate_description,
-    dangling_symlink,  // the work tree only
+    dangling_symlink,        // the work tree only
+    order_contradicts_date,  // byte order (sequelize-cli's) runs a name before an older one
     // database side
     orphaned,
     out_of_order_pending,

@@ -53,4 +53,21 @@ std::vector<Finding> run_blockers(std::vector<Finding> findings,
 // warnings, errors (which refuse the run), or none.
 std::vector<Finding> out_of_order_findings(const StatusReport& status, OutOfOrderPolicy policy);
 
+// SequelizeMeta as migrate first reads it.
+struct MetaRows {
+    bool table_exists = false;
+    std::vector<std::string> names;     // byte order
+    std::vector<std::string> recorded;  // names with a checksum record, byte order
+};
+
+// Whether, given the rows, the ledger renames one or a migration is pending
+// (up to and including `to`): what a runner waiting for the lock asks.
+bool work_remains(const LocalFolder& folder, const Ledger& ledger,
+                  const std::vector<std::string>& rows, const std::optional<std::string>& to);
+// The same, or the table must be created, or a row whose file is there has
+// no checksum record yet (sequelize-cli wrote it): with none of it, migrate
+// answers from its first read, as status does, with no lock and no write.
+bool migrate_has_work(const LocalFolder& folder, const Ledger& ledger, const MetaRows& rows,
+                      const std::optional<std::string>& to);
+
 }  // namespace migmerge::core

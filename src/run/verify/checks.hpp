@@ -9,7 +9,7 @@
 
 #include "migmerge/core/local_folder.hpp"
 #include "migmerge/core/schema_snapshot.hpp"
-#include "migmerge/run/runner.hpp"
+#include "migmerge/run/migrate.hpp"
 #include "migmerge/run/verify.hpp"
 #include "scratch_database.hpp"
 
