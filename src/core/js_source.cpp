@@ -49,7 +49,7 @@ struct Gap {
 };
 
 // Nested `${ `...` }` deeper than this keeps the rest of the file verbatim instead of recursing.
-constexpr int kMaxNesting = 64;
+constexpr int max_nesting = 64;
 
 bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -147,7 +147,7 @@ class Scanner {
     }
 
     std::size_t template_end(std::size_t at) const {
-        if (depth_ >= kMaxNesting) return source_.size();
+        if (depth_ >= max_nesting) return source_.size();
         for (std::size_t i = at + 1; i < source_.size(); ++i) {
             if (source_[i] == '`') return i + 1;
             if (source_[i] == '\\') {

@@ -10,7 +10,7 @@ using Attributes = std::map<std::string, std::string>;
 
 std::string attribute_or_absent(const Attributes& attributes, const std::string& name) {
     auto found = attributes.find(name);
-    return found == attributes.end() ? kAbsentAttribute : found->second;
+    return found == attributes.end() ? absent_attribute : found->second;
 }
 
 // The attributes that differ, in name order (std::set sorts them).

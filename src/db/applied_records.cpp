@@ -21,7 +21,7 @@ std::map<std::string, AppliedRecord> read_applied_records(pqxx::transaction_base
     // A role that may not read it (status as a read-only role) does without.
     if (!tx.exec_params1("SELECT to_regclass($1) IS NOT NULL AND "
                          "has_table_privilege(to_regclass($1), 'SELECT')",
-                         side_table(target, kAppliedTable))[0]
+                         side_table(target, applied_table))[0]
              .as<bool>()) {
         return records;
     }
@@ -29,7 +29,7 @@ std::map<std::string, AppliedRecord> read_applied_records(pqxx::transaction_base
         "SELECT name, checksum, "
         "to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
         "duration_ms, host FROM " +
-            side_table(target, kAppliedTable) + " WHERE meta_table = $1",
+            side_table(target, applied_table) + " WHERE meta_table = $1",
         target.table);
     for (const auto& row : rows) {
         records.emplace_hint(records.end(), row[0].as<std::string>(),
@@ -54,7 +54,7 @@ namespace {
 // means "now", in the server's clock like the audit's), $4 duration, $5 host,
 // $6 the SequelizeMeta table it belongs to.
 std::string upsert_record_sql(const ConnectionTarget& target) {
-    return "INSERT INTO " + detail::side_table(target, detail::kAppliedTable) +
+    return "INSERT INTO " + detail::side_table(target, detail::applied_table) +
            " (meta_table, name, checksum, applied_at, duration_ms, host) "
            "VALUES ($6, $1, $2, coalesce(nullif($3, '')::timestamptz, now()), $4, $5) "
            "ON CONFLICT (meta_table, name) DO UPDATE SET checksum = excluded.checksum, "
@@ -74,8 +74,8 @@ struct SideTableAccess {
 
 // One round trip: whether each exists, and whether this role may write it.
 SideTableAccess side_table_access(pqxx::transaction_base& tx, const ConnectionTarget& target) {
-    const std::string applied = detail::side_table(target, detail::kAppliedTable);
-    const std::string audit = detail::side_table(target, detail::kAuditTable);
+    const std::string applied = detail::side_table(target, detail::applied_table);
+    const std::string audit = detail::side_table(target, detail::audit_table);
     pqxx::row row = tx.exec_params1(
         "SELECT to_regclass($1) IS NOT NULL AND "
         "has_table_privilege(to_regclass($1), 'SELECT,INSERT,UPDATE,DELETE'), "

@@ -1,5 +1,5 @@
 // AdvisoryLock: the lock sequelize-cli lacks, in a form that survives
-// connection poolers. Key: pg_try_advisory_xact_lock(kLockClass,
+// connection poolers. Key: pg_try_advisory_xact_lock(lock_class,
 // hashtext('"schema"."table"')), so every process that migrates the same
 // SequelizeMeta table contends for one lock, and other tables (or other
 // applications' advisory locks) do not.
@@ -27,7 +27,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
 
-constexpr int kLockClass = 0x6D676D67;  // "mgmg": migmerge's namespace of advisory keys
+constexpr int lock_class = 0x6D676D67;  // "mgmg": migmerge's namespace of advisory keys
 
 // Who holds our key, as "pid P (application A)".
 std::string describe_holder(pqxx::transaction_base& tx, const std::string& key) {
@@ -38,7 +38,7 @@ std::string describe_holder(pqxx::transaction_base& tx, const std::string& key) 
         "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
         "AND l.classid = ($1::bigint & 4294967295)::oid "
         "AND l.objid = (hashtext($2::text)::bigint & 4294967295)::oid",
-        kLockClass, key);
+        lock_class, key);
     if (holders.empty()) return "held by another session";
     std::string application = holders[0][1].as<std::string>();
     return "held by pid " + holders[0][0].as<std::string>() + " (application " +
@@ -115,7 +115,7 @@ AdvisoryLock::Attempt AdvisoryLock::Impl::attempt(const RowsPredicate& still_wan
     const bool granted = tx->exec_params1(
                                "SELECT pg_try_advisory_xact_lock($1::integer, "
                                "hashtext($2::text))",
-                               kLockClass, key)[0]
+                               lock_class, key)[0]
                              .as<bool>();
     if (granted) {
         // A long migration leaves this transaction idle for as long as it

@@ -53,11 +53,11 @@ void create_table(pqxx::transaction_base& tx, const ConnectionTarget& target) {
 }
 
 void create_side_tables(pqxx::transaction_base& tx, const ConnectionTarget& target) {
-    tx.exec0("CREATE TABLE IF NOT EXISTS " + side_table(target, kAppliedTable) +
+    tx.exec0("CREATE TABLE IF NOT EXISTS " + side_table(target, applied_table) +
              " (meta_table text NOT NULL, name text NOT NULL, checksum text NOT NULL, "
              "applied_at timestamptz NOT NULL DEFAULT now(), duration_ms bigint NOT NULL "
              "DEFAULT 0, host text NOT NULL DEFAULT '', PRIMARY KEY (meta_table, name))");
-    tx.exec0("CREATE TABLE IF NOT EXISTS " + side_table(target, kAuditTable) +
+    tx.exec0("CREATE TABLE IF NOT EXISTS " + side_table(target, audit_table) +
              " (id bigserial PRIMARY KEY, at timestamptz NOT NULL DEFAULT now(), "
              "db_user text NOT NULL DEFAULT current_user, os_user text, host text, "
              "action text NOT NULL, meta_table text NOT NULL, old_name text, new_name text, "

@@ -21,7 +21,7 @@ ConnectionTarget target_from_url(const std::string& url, const std::string& sour
 // libpq would read these itself, but from the real environment; naming them
 // here keeps options.environment the only source.
 ConnectionTarget target_from_pg_variables(const Environment& environment) {
-    static const std::pair<const char*, const char*> kVariables[] = {
+    static const std::pair<const char*, const char*> environment_keywords[] = {
         {"PGHOST", "host"},
         {"PGHOSTADDR", "hostaddr"},
         {"PGPORT", "port"},
@@ -39,7 +39,7 @@ ConnectionTarget target_from_pg_variables(const Environment& environment) {
     };
     ConnectionTarget target;
     target.source = "PG* variables";
-    for (const auto& [variable, keyword] : kVariables) {
+    for (const auto& [variable, keyword] : environment_keywords) {
         auto value = environment.find(variable);
         if (value != environment.end() && !value->second.empty()) {
             target.params[keyword] = value->second;

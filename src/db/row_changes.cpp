@@ -31,7 +31,7 @@ std::vector<std::string> column(const pqxx::result& result, int index) {
 void write_audit(pqxx::transaction_base& tx, const ConnectionTarget& target,
                  const std::vector<core::RowChange>& changes, const std::string& version) {
     tx.exec_params0(
-        "INSERT INTO " + side_table(target, kAuditTable) +
+        "INSERT INTO " + side_table(target, audit_table) +
             " (os_user, host, action, meta_table, old_name, new_name, version) "
             "SELECT $3, $4, CASE WHEN m.new_name = '' THEN 'prune' ELSE 'rename' END, $5, "
             "m.old_name, nullif(m.new_name, ''), $6 "
@@ -69,7 +69,7 @@ void apply_renames(pqxx::transaction_base& tx, const ConnectionTarget& target, T
 void rename_applied_records(pqxx::transaction_base& tx, const ConnectionTarget& target,
                             const std::vector<core::RowChange>& renames) {
     if (renames.empty()) return;
-    const std::string table = side_table(target, kAppliedTable);
+    const std::string table = side_table(target, applied_table);
     pqxx::result moved = tx.exec_params(
         "DELETE FROM " + table +
             " AS a USING unnest($1::text[], $2::text[]) AS m(old_name, new_name) "

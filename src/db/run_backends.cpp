@@ -25,7 +25,7 @@ std::string runs_prefix(const ConnectionTarget& target) {
 
 // Backends, other than ours, that are doing something (a pooled server
 // connection idle since holds nothing); the caller adds which runs.
-constexpr const char* kBusyRuns =
+constexpr const char* busy_runs =
     "FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() "
     "AND state <> 'idle' AND ";
 
@@ -35,7 +35,7 @@ int signal_busy(pqxx::connection& connection, const std::string& name, const std
                 bool exact, bool terminate) {
     pqxx::nontransaction tx(connection);
     const std::string function = terminate ? "pg_terminate_backend" : "pg_cancel_backend";
-    const std::string query = "SELECT count(" + function + "(pid)) " + kBusyRuns;
+    const std::string query = "SELECT count(" + function + "(pid)) " + busy_runs;
     pqxx::result busy =
         exact
             ? tx.exec_params(query + "application_name = $1", name)

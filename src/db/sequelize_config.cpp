@@ -50,7 +50,7 @@ EvaluatedModule evaluate(const fs::path& path, const ConnectionOptions& options,
 // A flat config is one connection (sequelize-cli uses such a file whole); any
 // other object is environment sections, and one must be chosen.
 bool is_flat(const json& config) {
-    static const char* const kSequelizeOptions[] = {"database",
+    static const char* const sequelize_options[] = {"database",
                                                     "username",
                                                     "password",
                                                     "host",
@@ -71,7 +71,7 @@ bool is_flat(const json& config) {
                                                     "migrationStorageTableSchema",
                                                     "migrationTimestamps",
                                                     "seederStorage"};
-    for (const char* key : kSequelizeOptions) {
+    for (const char* key : sequelize_options) {
         if (config.contains(key)) return true;
     }
     return std::none_of(config.begin(), config.end(), [](const json& v) { return v.is_object(); });

@@ -12,7 +12,7 @@ std::string quote_identifier(const std::string& name);  // "a""b"
 // A table beside SequelizeMeta, in its schema: "schema"."name".
 std::string side_table(const ConnectionTarget& target, const std::string& name);
 
-inline constexpr const char* kAppliedTable = "migmerge_applied";
-inline constexpr const char* kAuditTable = "migmerge_audit";
+inline constexpr const char* applied_table = "migmerge_applied";
+inline constexpr const char* audit_table = "migmerge_audit";
 
 }  // namespace migmerge::db::detail

@@ -23,8 +23,8 @@
 namespace migmerge::git {
 namespace {
 
-constexpr std::size_t kPage = 4096;
-constexpr std::size_t kLargeBlock = 4 * kPage;  // smaller blocks mostly reuse freed memory
+constexpr std::size_t page_bytes = 4096;
+constexpr std::size_t large_block = 4 * page_bytes;  // smaller blocks mostly reuse freed memory
 
 // What libgit2's own allocator does: glibc, and an out-of-memory error set
 // for the caller to report.
@@ -34,9 +34,10 @@ void* checked(void* block) {
 }
 
 void* populated(void* block, std::size_t size) {
-    if (block == nullptr || size < kLargeBlock) return checked(block);
-    const auto start = (reinterpret_cast<std::uintptr_t>(block) + kPage - 1) & ~(kPage - 1);
-    const auto end = (reinterpret_cast<std::uintptr_t>(block) + size) & ~(kPage - 1);
+    if (block == nullptr || size < large_block) return checked(block);
+    const auto start =
+        (reinterpret_cast<std::uintptr_t>(block) + page_bytes - 1) & ~(page_bytes - 1);
+    const auto end = (reinterpret_cast<std::uintptr_t>(block) + size) & ~(page_bytes - 1);
     if (end > start) ::madvise(reinterpret_cast<void*>(start), end - start, MADV_POPULATE_WRITE);
     return block;
 }

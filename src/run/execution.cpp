@@ -1,11 +1,9 @@
 #include "execution.hpp"
 
-#include <random>
-
-#include <fmt/format.h>
 #include "migmerge/core/error.hpp"
 #include "migmerge/sys/clock.hpp"
 #include "migmerge/sys/identity.hpp"
+#include "migmerge/sys/random_hex.hpp"
 #include "migmerge/sys/termination.hpp"
 
 namespace migmerge::run {
@@ -92,9 +90,7 @@ void execute(Direction direction, const std::vector<LocalMigration>& migrations,
 }
 
 std::string new_run_application_name(const db::ConnectionTarget& target) {
-    std::random_device random;
-    const std::uint64_t id = (std::uint64_t{random()} << 32) | random();
-    return db::run_application_name(target, fmt::format("{:016x}", id));
+    return db::run_application_name(target, sys::random_hex(16));
 }
 
 }  // namespace migmerge::run

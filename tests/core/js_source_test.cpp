@@ -183,7 +183,7 @@ TEST(JsSource, ShebangLineCounts) {
     expect_different("#!/usr/bin/env node\na();", "#!/usr/bin/env  node\na();");
 }
 
-const char* const kMigration = R"('use strict';
+const char* const migration = R"('use strict';
 
 /** @type {import('sequelize-cli').Migration} */
 module.exports = {
@@ -206,8 +206,8 @@ module.exports = {
 };
 )";
 
-// kMigration after prettier with 4-space indentation, plus comments.
-const char* const kReformatted = R"('use strict';
+// migration after prettier with 4-space indentation, plus comments.
+const char* const reformatted = R"('use strict';
 // Creates the Users table.
 
 /** @type {import('sequelize-cli').Migration} */
@@ -230,14 +230,14 @@ module.exports = {
 )";
 
 TEST(JsSource, ReformattedSequelizeMigrationIsTheSame) {
-    expect_same(kMigration, kReformatted);
+    expect_same(migration, reformatted);
 }
 
 TEST(JsSource, SequelizeMigrationWithAnotherColumnTypeIsDifferent) {
-    std::string changed = kReformatted;
+    std::string changed = reformatted;
     const std::string from = "type: Sequelize.STRING";
     changed.replace(changed.find(from), from.size(), "type: Sequelize.TEXT");
-    expect_different(kMigration, changed);
+    expect_different(migration, changed);
 }
 
 }  // namespace

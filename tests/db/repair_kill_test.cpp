@@ -17,13 +17,13 @@ namespace {
 
 using Names = std::vector<std::string>;
 
-const Names kOldRows{"1-a.js", "2-b.js", "3-c.js"};
-const std::vector<std::string> kFiles{"1-a.js", "4-b.js", "5-c.js"};
-constexpr const char* kLedger = "2-b.js\t4-b.js\n3-c.js\t5-c.js\n";
+const Names old_rows{"1-a.js", "2-b.js", "3-c.js"};
+const std::vector<std::string> files{"1-a.js", "4-b.js", "5-c.js"};
+constexpr const char* ledger_text = "2-b.js\t4-b.js\n3-c.js\t5-c.js\n";
 
 [[noreturn]] void repair_in_child(const ConnectionTarget& target) {
     try {
-        MetaStore(target).repair(core::Ledger::parse(kLedger), kFiles, false, false, "v");
+        MetaStore(target).repair(core::Ledger::parse(ledger_text), files, false, false, "v");
         _exit(0);
     } catch (...) {
         _exit(1);
@@ -48,7 +48,7 @@ class RepairKillTest : public test::PgTest {};
 
 TEST_F(RepairKillTest, KilledMidWayLeavesTheOldRowsAndNoAudit) {
     MetaStore store(db().target());
-    for (const auto& row : kOldRows) store.insert(row);
+    for (const auto& row : old_rows) store.insert(row);
     {
         pqxx::connection blocker(db().target().conninfo());
         pqxx::work hold(blocker);
@@ -66,9 +66,9 @@ TEST_F(RepairKillTest, KilledMidWayLeavesTheOldRowsAndNoAudit) {
     }
     // The orphaned backend finds its client gone once the row is free, and rolls back.
     ASSERT_TRUE(test::wait_until([&] { return migmerge_backends(db()) == "1"; }));
-    EXPECT_EQ(store.names(), kOldRows);
+    EXPECT_EQ(store.names(), old_rows);
     EXPECT_EQ(test::audit_row_count(db()), "0");
-    store.repair(core::Ledger::parse(kLedger), kFiles, false, false, "v");
+    store.repair(core::Ledger::parse(ledger_text), files, false, false, "v");
     EXPECT_EQ(store.names(), (Names{"1-a.js", "4-b.js", "5-c.js"}));
     EXPECT_EQ(test::audit_row_count(db()), "2");
 }

@@ -11,7 +11,7 @@ using test::expect_error;
 using test::TempDir;
 using test::write_file;
 
-constexpr const char* kConfigJson = R"({
+constexpr const char* config_json = R"({
   "development": {"username": "dev", "password": "devpw", "database": "app_dev",
                   "host": "dev.host", "port": 5433, "dialect": "postgres"},
   "production": {"username": "prod", "password": "prodpw", "database": "app_prod",
@@ -29,7 +29,7 @@ class ResolveConnection : public ::testing::Test {
         options.project_dir = project.path();
         return options;
     }
-    void write_config_json(const std::string& text = kConfigJson) {
+    void write_config_json(const std::string& text = config_json) {
         write_file(project / "config/config.json", text);
     }
 };
@@ -251,10 +251,10 @@ TEST_F(ResolveConnection, MissingConfigOptionFileIsBadInput) {
 }
 
 // The pieces of a password "Xq7@Zk9:Wv3/Rt5" that a bad URL must not show.
-const std::vector<std::string> kPieces = {"Xq7", "Zk9", "Wv3", "Rt5"};
+const std::vector<std::string> secret_pieces = {"Xq7", "Zk9", "Wv3", "Rt5"};
 
 void expect_no_piece(const Error& error) {
-    for (const std::string& piece : kPieces) {
+    for (const std::string& piece : secret_pieces) {
         EXPECT_EQ(error.one_line().find(piece), std::string::npos) << error.one_line();
         EXPECT_EQ(error.hint().find(piece), std::string::npos) << error.hint();
     }

@@ -14,8 +14,8 @@ namespace fs = std::filesystem;
 namespace migmerge::db {
 namespace {
 
-const std::string kNodeModules = MIGMERGE_SOURCE_DIR "/node_modules";
-const std::string kSequelizeCli = kNodeModules + "/sequelize-cli/lib/sequelize";
+const std::string node_modules_dir = MIGMERGE_SOURCE_DIR "/node_modules";
+const std::string sequelize_cli = node_modules_dir + "/sequelize-cli/lib/sequelize";
 
 struct Storage {
     std::string label;
@@ -43,7 +43,7 @@ class SequelizeCliCompat : public test::PgTest, public ::testing::WithParamInter
         test::PgTest::SetUp();
         if (IsSkipped() || HasFatalFailure()) return;
         MIGMERGE_REQUIRE_NODE();
-        if (!fs::exists(kSequelizeCli)) {
+        if (!fs::exists(sequelize_cli)) {
             if (test::ci_mode()) FAIL() << "sequelize-cli missing: npm ci in " MIGMERGE_SOURCE_DIR;
             GTEST_SKIP() << "sequelize-cli is not installed (npm ci)";
         }
@@ -57,7 +57,7 @@ class SequelizeCliCompat : public test::PgTest, public ::testing::WithParamInter
                              migration(std::string("t_") + (name + 15)));
         }
         test::write_file(project / "config/config.json", config_json());
-        fs::create_directory_symlink(kNodeModules, project / "node_modules");
+        fs::create_directory_symlink(node_modules_dir, project / "node_modules");
         if (!GetParam().schema.empty()) db().exec("CREATE SCHEMA " + GetParam().schema);
     }
 
@@ -82,7 +82,7 @@ class SequelizeCliCompat : public test::PgTest, public ::testing::WithParamInter
         options.cwd = project.path();
         options.unset_env = {"NODE_ENV", "DATABASE_URL", "PGHOST",    "PGPORT",
                              "PGUSER",   "PGPASSWORD",   "PGDATABASE"};
-        return test::run_process({"node", kSequelizeCli, command}, options);
+        return test::run_process({"node", sequelize_cli, command}, options);
     }
 
     MetaStore store() {

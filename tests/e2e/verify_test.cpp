@@ -79,7 +79,7 @@ class Verify : public ProjectTest<SequelizeProject> {
     }
     // Every snapshot of the run also read in full and compared: a difference
     // fails verify, so a passing run proves the incremental reads.
-    static inline const std::map<std::string, std::string> kCrossCheck = {
+    static inline const std::map<std::string, std::string> cross_check = {
         {"MIGMERGE_CROSS_CHECK_SNAPSHOTS", "1"}};
 
     ProcessResult verify(std::vector<std::string> args, const std::string& cwd = {},
@@ -105,7 +105,7 @@ class Verify : public ProjectTest<SequelizeProject> {
 
 TEST_F(Verify, TheDevOpserMigrationsPassEveryCheckIncludingIdempotent) {
     project_->copy_devopser_migrations();
-    const ProcessResult result = verify({"--idempotent"}, {}, kCrossCheck);
+    const ProcessResult result = verify({"--idempotent"}, {}, cross_check);
     ASSERT_EQ(result.exit_code, 0) << result;
     const Json report = report_of(result);
     EXPECT_EQ(verdicts(report),
@@ -117,10 +117,10 @@ TEST_F(Verify, TheDevOpserMigrationsPassEveryCheckIncludingIdempotent) {
 // bench/verify's generated project: createTable with foreign keys and enums,
 // addColumn, addIndex, changeColumn, seeds, renames, views and functions.
 TEST_F(Verify, IncrementalSnapshotsEqualFullOnesThroughTheBenchProject) {
-    must_run({"node", std::string(MIGMERGE_SOURCE_DIR) + "/bench/gen/verify_project.js",
+    must_run({"node", std::string(MIGMERGE_SOURCE_DIR) + "/tests/support/verify_project.js",
               project_->dir(), "60", "7"});
     const ProcessResult result =
-        verify({"--checks", "replay,reversible,idempotent"}, {}, kCrossCheck);
+        verify({"--checks", "replay,reversible,idempotent"}, {}, cross_check);
     ASSERT_EQ(result.exit_code, 1) << result;  // the seeds are not idempotent, nothing else
     for (const std::string& code : codes(report_of(result))) EXPECT_EQ(code, "not-idempotent");
     EXPECT_EQ(verdicts(report_of(result)).at("reversible"), "proven") << result;

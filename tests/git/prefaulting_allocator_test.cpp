@@ -22,7 +22,7 @@
 namespace migmerge::test {
 namespace {
 
-constexpr std::size_t kLarge = 16 * 1024;  // the allocator's threshold
+constexpr std::size_t large_threshold = 16 * 1024;  // the allocator's threshold
 const git_allocator allocator = git::prefaulting_allocator();
 
 void* allocate(std::size_t size) {
@@ -87,7 +87,7 @@ class PrefaultingAllocator : public ::testing::Test {
 };
 
 TEST_F(PrefaultingAllocator, SmallBlocksAreOrdinaryMemory) {
-    for (std::size_t size : {std::size_t{1}, std::size_t{100}, kLarge - 1}) {
+    for (std::size_t size : {std::size_t{1}, std::size_t{100}, large_threshold - 1}) {
         void* block = allocate(size);
         ASSERT_NE(block, nullptr) << size;
         EXPECT_EQ(reinterpret_cast<std::uintptr_t>(block) % alignof(std::max_align_t), 0u);
@@ -98,7 +98,7 @@ TEST_F(PrefaultingAllocator, SmallBlocksAreOrdinaryMemory) {
 }
 
 TEST_F(PrefaultingAllocator, LargeBlocksComeWithTheirPagesMapped) {
-    for (std::size_t size : {kLarge, std::size_t{1} << 20, (std::size_t{8} << 20) + 123}) {
+    for (std::size_t size : {large_threshold, std::size_t{1} << 20, (std::size_t{8} << 20) + 123}) {
         void* block = allocate(size);
         ASSERT_NE(block, nullptr) << size;
         if (kernel_populates()) {
@@ -130,18 +130,18 @@ TEST_F(PrefaultingAllocator, ReallocAcrossTheThresholdKeepsTheContent) {
 }
 
 TEST_F(PrefaultingAllocator, ReallocOfNullAllocatesAndArraysMultiply) {
-    void* block = allocator.grealloc(nullptr, kLarge * 2, __FILE__, __LINE__);
+    void* block = allocator.grealloc(nullptr, large_threshold * 2, __FILE__, __LINE__);
     ASSERT_NE(block, nullptr);
-    fill(block, kLarge * 2, 1);
+    fill(block, large_threshold * 2, 1);
     block = allocator.greallocarray(block, 1024, 64, __FILE__, __LINE__);
     ASSERT_NE(block, nullptr);
-    EXPECT_EQ(first_difference(block, kLarge * 2, 1), kLarge * 2);
+    EXPECT_EQ(first_difference(block, large_threshold * 2, 1), large_threshold * 2);
     fill(block, 1024 * 64, 2);
     allocator.gfree(block);
-    void* array = allocator.gmallocarray(3, kLarge, __FILE__, __LINE__);
+    void* array = allocator.gmallocarray(3, large_threshold, __FILE__, __LINE__);
     ASSERT_NE(array, nullptr);
-    fill(array, 3 * kLarge, 4);
-    EXPECT_EQ(first_difference(array, 3 * kLarge, 4), 3 * kLarge);
+    fill(array, 3 * large_threshold, 4);
+    EXPECT_EQ(first_difference(array, 3 * large_threshold, 4), 3 * large_threshold);
     allocator.gfree(array);
 }
 

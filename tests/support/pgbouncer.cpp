@@ -17,7 +17,7 @@
 namespace migmerge::test {
 namespace {
 
-constexpr const char* kPgbouncer = "/usr/sbin/pgbouncer";
+constexpr const char* pgbouncer_path = "/usr/sbin/pgbouncer";
 
 bool accepts_connections(int port) {
     const int fd = socket(AF_INET, SOCK_STREAM, 0);
@@ -52,7 +52,7 @@ std::string config(const TestDatabase& database, const std::string& dir, PoolMod
 }  // namespace
 
 std::string pgbouncer_missing() {
-    if (access(kPgbouncer, X_OK) != 0)
+    if (access(pgbouncer_path, X_OK) != 0)
         return "pgbouncer is not installed (apt-get install pgbouncer)";
     return "";
 }
@@ -73,7 +73,7 @@ Pgbouncer::Pgbouncer(const TestDatabase& database, PoolMode mode, int pool_size)
 
 void Pgbouncer::start(int port) {
     if (geteuid() == 0) must_run({"chown", "-R", "postgres:", dir_.path()});
-    ProcessResult daemon = run_process(as_postgres({kPgbouncer, "-d", dir_ / "pgbouncer.ini"}));
+    ProcessResult daemon = run_process(as_postgres({pgbouncer_path, "-d", dir_ / "pgbouncer.ini"}));
     if (daemon.exit_code != 0) return;
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
     while (std::chrono::steady_clock::now() < deadline) {

@@ -79,7 +79,7 @@ bool only_row_content(const std::vector<ObjectDifference>& differences);
 std::string describe(const ObjectDifference& difference, const std::string& actual_label);
 
 // How a changed attribute's absent side is spelled in details.
-inline constexpr const char* kAbsentAttribute = "(none)";
+inline constexpr const char* absent_attribute = "(none)";
 
 std::string to_string(ObjectDifference::Kind kind);  // "missing", "extra", "changed"
 

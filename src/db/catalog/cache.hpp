@@ -13,7 +13,7 @@
 namespace migmerge::db::detail {
 
 using Oid = long long;
-inline constexpr Oid kGlobalOwner = 0;  // schemas, extensions, types, functions
+inline constexpr Oid global_owner = 0;  // schemas, extensions, types, functions
 
 struct Fingerprints {
     std::map<Oid, std::string> relations;
@@ -25,7 +25,7 @@ struct Fingerprints {
 struct PrintedRow {
     std::string kind, name, key, value;
     bool has_key = false;
-    Oid owner = kGlobalOwner;
+    Oid owner = global_owner;
 };
 
 class CatalogCache {

@@ -15,19 +15,19 @@ namespace {
 // Every query sees the same catalogue state, and nothing can be written.
 using SnapshotTransaction = pqxx::transaction<pqxx::repeatable_read, pqxx::read_only>;
 
-constexpr const char* kObjectsStatement = "migmerge_catalog_objects";
-constexpr const char* kRelationObjectsStatement = "migmerge_catalog_relation_objects";
-constexpr const char* kFingerprintsStatement = "migmerge_catalog_fingerprints";
-constexpr const char* kDependentsStatement = "migmerge_catalog_dependents";
-constexpr const char* kRowsStatement = "migmerge_catalog_rows";
-constexpr const char* kTableRowsStatement = "migmerge_catalog_table_rows";  // what it builds
+constexpr const char* objects_statement = "migmerge_catalog_objects";
+constexpr const char* relation_objects_statement = "migmerge_catalog_relation_objects";
+constexpr const char* fingerprints_statement = "migmerge_catalog_fingerprints";
+constexpr const char* dependents_statement = "migmerge_catalog_dependents";
+constexpr const char* rows_statement_name = "migmerge_catalog_rows";
+constexpr const char* table_rows_statement = "migmerge_catalog_table_rows";  // what it builds
 
 // Expressions and row text print the same in every database whatever its
 // own settings: names schema-qualified (only pg_catalog is on the path),
 // times in UTC, dates ISO. The catalogue statement's plan is kept while no
 // DDL invalidates it; no JIT: the recursive statement's estimated cost would
 // compile it for 40 ms, to run for 1. Local to the transaction, so nothing leaks.
-constexpr const char* kCanonicalSettings =
+constexpr const char* canonical_settings =
     "SELECT set_config('search_path', 'pg_catalog', true), set_config('TimeZone', 'UTC', true), "
     "set_config('DateStyle', 'ISO, YMD', true), set_config('IntervalStyle', 'postgres', true), "
     "set_config('extra_float_digits', '1', true), set_config('bytea_output', 'hex', true), "
@@ -54,11 +54,11 @@ std::vector<detail::PrintedRow> printed_rows(const pqxx::result& result) {
 
 detail::Fingerprints fingerprints(pqxx::transaction_base& tx) {
     detail::Fingerprints now;
-    for (const auto& row : tx.exec_prepared(kFingerprintsStatement)) {
+    for (const auto& row : tx.exec_prepared(fingerprints_statement)) {
         const auto relation = row[0].as<detail::Oid>();
         const std::string kind = row[1].as<std::string>();
         // A composite type's attributes are printed with the type, a global object.
-        if (relation == detail::kGlobalOwner || kind == "c") {
+        if (relation == detail::global_owner || kind == "c") {
             now.global += std::to_string(relation) + ":" + row[2].as<std::string>() + " ";
         } else {
             now.relations[relation] = row[2].as<std::string>();
@@ -69,12 +69,12 @@ detail::Fingerprints fingerprints(pqxx::transaction_base& tx) {
 }
 
 std::string rows_statement(pqxx::transaction_base& tx, const std::string& prefixes) {
-    pqxx::row built = tx.exec_prepared1(kRowsStatement, prefixes);
+    pqxx::row built = tx.exec_prepared1(rows_statement_name, prefixes);
     return built[0].is_null() ? std::string() : built[0].as<std::string>();  // NULL: no table
 }
 
 void add_rows(core::SchemaSnapshot& snapshot, pqxx::transaction_base& tx) {
-    for (const auto& row : tx.exec_prepared(kTableRowsStatement)) {
+    for (const auto& row : tx.exec_prepared(table_rows_statement)) {
         snapshot.add({"rows",
                       row[0].as<std::string>(),
                       {{"count", row[1].as<std::string>()}, {"hash", row[2].as<std::string>()}}});
@@ -94,20 +94,20 @@ struct CatalogReader::Impl {
     std::string what() const { return "cannot read the schema of " + target.display(); }
 
     void prepare() {
-        connection->prepare(kObjectsStatement, detail::catalog_objects_sql());
-        connection->prepare(kRelationObjectsStatement, detail::relation_objects_sql());
-        connection->prepare(kFingerprintsStatement, detail::fingerprints_sql());
-        connection->prepare(kDependentsStatement, detail::dependents_sql());
-        connection->prepare(kRowsStatement, detail::rows_statement_sql());
+        connection->prepare(objects_statement, detail::catalog_objects_sql());
+        connection->prepare(relation_objects_statement, detail::relation_objects_sql());
+        connection->prepare(fingerprints_statement, detail::fingerprints_sql());
+        connection->prepare(dependents_statement, detail::dependents_sql());
+        connection->prepare(rows_statement_name, detail::rows_statement_sql());
     }
 
     // Prepared while its text stays the same: its plan is kept while no DDL
     // touches the tables.
     void prepare_rows(const std::string& statement) {
         if (statement == rows_statement) return;
-        if (!rows_statement.empty()) connection->unprepare(kTableRowsStatement);
+        if (!rows_statement.empty()) connection->unprepare(table_rows_statement);
         rows_statement = statement;
-        if (!statement.empty()) connection->prepare(kTableRowsStatement, statement);
+        if (!statement.empty()) connection->prepare(table_rows_statement, statement);
     }
 
     // Prints again what changed since the cached snapshot. True when a
@@ -118,14 +118,14 @@ struct CatalogReader::Impl {
         if (!options.incremental) changes.everything = changes.tables = true;
         if (!changes.any()) return false;
         if (changes.everything) {
-            cache.update(changes, {}, printed_rows(tx.exec_prepared(kObjectsStatement, prefixes)),
+            cache.update(changes, {}, printed_rows(tx.exec_prepared(objects_statement, prefixes)),
                          std::move(now));
             return true;
         }
         const std::set<detail::Oid> affected = dependents(tx, changes.relations);
         const std::string listed = oid_array_literal(affected);
         cache.update(changes, affected,
-                     printed_rows(tx.exec_prepared(kRelationObjectsStatement, prefixes, listed)),
+                     printed_rows(tx.exec_prepared(relation_objects_statement, prefixes, listed)),
                      std::move(now));
         return changes.tables;
     }
@@ -134,7 +134,7 @@ struct CatalogReader::Impl {
                                      const std::vector<detail::Oid>& relations) {
         std::set<detail::Oid> affected;
         const std::string seeds = oid_array_literal({relations.begin(), relations.end()});
-        for (const auto& row : tx.exec_prepared(kDependentsStatement, seeds)) {
+        for (const auto& row : tx.exec_prepared(dependents_statement, seeds)) {
             affected.insert(row[0].as<detail::Oid>());
         }
         return affected;
@@ -143,7 +143,7 @@ struct CatalogReader::Impl {
     // The self-check: the cached objects must be what a full read prints.
     void compare_with_full_read(pqxx::transaction_base& tx) {
         detail::CatalogCache full;
-        full.update({true, {}, {}}, {}, printed_rows(tx.exec_prepared(kObjectsStatement, prefixes)),
+        full.update({true, {}, {}}, {}, printed_rows(tx.exec_prepared(objects_statement, prefixes)),
                     {});
         const auto differences = core::compare_snapshots(full.snapshot(), cache.snapshot());
         if (differences.empty()) return;
@@ -170,7 +170,7 @@ CatalogReader& CatalogReader::operator=(CatalogReader&&) noexcept = default;
 core::SchemaSnapshot CatalogReader::read() {
     return detail::translating_errors(impl_->target, impl_->what(), [&] {
         SnapshotTransaction tx(*impl_->connection);
-        tx.exec(kCanonicalSettings);
+        tx.exec(canonical_settings);
         // Data changes leave no trace in the catalogue: the rows are hashed
         // every time, by a statement rebuilt only when the tables changed
         // (their columns, or whether their file is empty).

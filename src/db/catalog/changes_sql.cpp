@@ -8,11 +8,11 @@ namespace {
 // Every catalogue row a relation's printed objects are read from, grouped
 // by relation: DDL inserts, deletes or rewrites such rows (a new xmin), so a
 // relation whose row count and newest xmin are unchanged prints the same,
-// unless something it names changed (see kDependents). 16384 is
+// unless something it names changed (see dependents). 16384 is
 // FirstNormalObjectId: nothing below it is the user's. Composite types'
-// relations come as relkind 'c': their objects are global (see kGlobal).
+// relations come as relkind 'c': their objects are global (see global_fingerprint).
 // " empty": the table's file is empty, so the rows statement skips it.
-constexpr const char* kRelationFingerprints = R"sql(
+constexpr const char* relation_fingerprints = R"sql(
 SELECT f.rel::bigint, c.relkind::text, count(*)::text || '/' || max(f.x)::text
        || CASE WHEN c.relkind = 'r' AND pg_relation_size(c.oid) = 0 THEN ' empty' ELSE '' END
 FROM (SELECT oid AS rel, xmin::text::bigint AS x FROM pg_class WHERE oid >= 16384
@@ -40,7 +40,7 @@ GROUP BY f.rel, c.relkind, c.oid
 // constraints, ranges, collations and functions. When it changes, every
 // relation may print differently (a renamed type or function), so the
 // reader reads everything again.
-constexpr const char* kGlobalFingerprint = R"sql(
+constexpr const char* global_fingerprint = R"sql(
 SELECT 0::bigint, 'g', count(*)::text || '/' || coalesce(max(g.x), 0)::text
 FROM (SELECT xmin::text::bigint AS x FROM pg_namespace WHERE oid >= 16384
       UNION ALL SELECT xmin::text::bigint FROM pg_extension
@@ -58,7 +58,7 @@ FROM (SELECT xmin::text::bigint AS x FROM pg_namespace WHERE oid >= 16384
 // an object that depends on one of them: another table's foreign key, a
 // view, a default calling a sequence, an index, an owned sequence. Their
 // printed text names the relation, so a rename changes them too.
-constexpr const char* kDependents = R"sql(
+constexpr const char* dependents = R"sql(
 WITH RECURSIVE affected(rel) AS (
     SELECT unnest($1::oid[])
     UNION
@@ -87,11 +87,11 @@ SELECT rel::bigint FROM affected
 }  // namespace
 
 std::string fingerprints_sql() {
-    return std::string(kRelationFingerprints) + "UNION ALL" + kGlobalFingerprint;
+    return std::string(relation_fingerprints) + "UNION ALL" + global_fingerprint;
 }
 
 std::string dependents_sql() {
-    return kDependents;
+    return dependents;
 }
 
 }  // namespace migmerge::db::detail

@@ -1,10 +1,9 @@
 #include "migmerge/db/catalog.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <pqxx/pqxx>
-#include <random>
 
+#include "migmerge/sys/random_hex.hpp"
 #include "pg_errors.hpp"
 #include "session.hpp"
 #include "sql_names.hpp"
@@ -13,23 +12,16 @@ namespace migmerge::db {
 namespace {
 
 // "migmerge_verify_" + 8 hex + "_" leaves 38 of PostgreSQL's 63 bytes.
-constexpr std::size_t kMaxLabel = 63 - 16 - 8 - 1;
-constexpr const char* kObjectInUse = "55006";  // a template database has connections
-
-std::string random_run_id() {
-    std::random_device random;
-    char text[9];
-    std::snprintf(text, sizeof text, "%08x", static_cast<unsigned>(random()));
-    return text;
-}
+constexpr std::size_t max_label = 63 - 16 - 8 - 1;
+constexpr const char* object_in_use = "55006";  // a template database has connections
 
 void check_label(const std::string& label) {
     bool allowed = std::all_of(label.begin(), label.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
     });
-    if (!allowed || label.empty() || label.size() > kMaxLabel) {
+    if (!allowed || label.empty() || label.size() > max_label) {
         throw bad_input("bad scratch database label '" + label + "'",
-                        "use a-z, 0-9 and _, 1 to " + std::to_string(kMaxLabel) + " characters");
+                        "use a-z, 0-9 and _, 1 to " + std::to_string(max_label) + " characters");
     }
 }
 
@@ -91,7 +83,7 @@ void ScratchDatabases::Impl::require_createdb() {
 // Random, and checked: no database on the server starts with our prefix yet.
 std::string ScratchDatabases::Impl::unused_run_id() {
     for (;;) {
-        std::string id = random_run_id();
+        std::string id = sys::random_hex(8);
         std::string prefix = scratch_database_prefix + id + "_";
         if (execute("SELECT 1 FROM pg_database WHERE left(datname, length($1)) = $1", prefix)
                 .empty())
@@ -106,7 +98,7 @@ void ScratchDatabases::Impl::create_database(const std::string& name,
         execute("CREATE DATABASE " + detail::quote_identifier(name) + " TEMPLATE " +
                 detail::quote_identifier(from.value_or("template0")));
     } catch (const pqxx::sql_error& error) {
-        if (!from || error.sqlstate() != kObjectInUse) throw;
+        if (!from || error.sqlstate() != object_in_use) throw;
         throw resource_failure(
             what + " as a copy of " + *from, detail::clean_message(error.what(), admin),
             "PostgreSQL copies only a database nobody is connected to: close every "

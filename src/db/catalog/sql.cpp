@@ -7,7 +7,7 @@ namespace {
 // only, no extension's members, no table with an excluded prefix ($1, a text
 // array) and nothing that depends on one automatically (its indexes, its
 // serial and identity sequences).
-constexpr const char* kRelations = R"sql(
+constexpr const char* relations_sql = R"sql(
 WITH user_schema AS (
     SELECT n.oid, n.nspname FROM pg_namespace n
     WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
@@ -32,14 +32,14 @@ WITH user_schema AS (
                         AND d.refobjid IN (SELECT oid FROM excluded_table)))sql";
 
 // Closes the relations CTE: every relation, or only those in $2 (an oid array).
-constexpr const char* kEveryRelation = "\n)";
-constexpr const char* kListedRelations = "\n      AND c.oid = ANY($2::oid[])\n)";
+constexpr const char* every_relation = "\n)";
+constexpr const char* listed_relations = "\n      AND c.oid = ANY($2::oid[])\n)";
 
 // One row per (object, attribute), and one with a NULL key for an object
 // without attributes (a schema). Each kind lists its attributes in a VALUES
 // list; those an object lacks are NULL and left out. The last column is the
 // object's owner: the relation whose catalogue rows it is printed from.
-constexpr const char* kRelationObjects = R"sql(
+constexpr const char* relation_objects = R"sql(
 SELECT 'table', r.name, v.key, v.value, r.oid
 FROM rel r
 LEFT JOIN LATERAL (SELECT string_agg(pn.nspname || '.' || pc.relname, ',' ORDER BY i.inhseqno)
@@ -131,7 +131,7 @@ WHERE NOT g.tgisinternal
 )sql";
 
 // Objects that belong to no relation, all with owner 0.
-constexpr const char* kGlobalObjects = R"sql(
+constexpr const char* global_objects = R"sql(
 SELECT 'schema', s.nspname, NULL, NULL, 0::oid FROM user_schema s
 WHERE s.nspname <> 'public'
   AND s.oid NOT IN (SELECT objid FROM extension_member WHERE classid = 'pg_namespace'::regclass)
@@ -182,7 +182,7 @@ WHERE p.prokind IN ('f', 'p')
 // A table whose file is empty (and that has no children, whose rows a scan
 // would include) holds no row: it is not scanned. Emptiness is part of its
 // fingerprint, so the statement is built again when that changes.
-constexpr const char* kRowsStatement = R"sql(
+constexpr const char* rows_statement_name = R"sql(
 SELECT string_agg(CASE
     WHEN NOT r.relhassubclass AND pg_relation_size(r.oid) = 0
     THEN format('SELECT %L::text, ''0'', md5('''')', r.name)
@@ -201,16 +201,16 @@ WHERE r.relkind = 'r'
 }  // namespace
 
 std::string catalog_objects_sql() {
-    return std::string(kRelations) + kEveryRelation + kRelationObjects + "UNION ALL" +
-           kGlobalObjects;
+    return std::string(relations_sql) + every_relation + relation_objects + "UNION ALL" +
+           global_objects;
 }
 
 std::string relation_objects_sql() {
-    return std::string(kRelations) + kListedRelations + kRelationObjects;
+    return std::string(relations_sql) + listed_relations + relation_objects;
 }
 
 std::string rows_statement_sql() {
-    return std::string(kRelations) + kEveryRelation + kRowsStatement;
+    return std::string(relations_sql) + every_relation + rows_statement_name;
 }
 
 }  // namespace migmerge::db::detail

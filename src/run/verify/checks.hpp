@@ -70,18 +70,46 @@ void walk(VerifyRun& run, ScratchDatabase& database, WalkRange range, bool rever
 
 // The merge's deployed histories against a fresh database: a database
 // migrated to the merge base, copied for each of request.histories, each
-// copy migrated to its side, then after the merge.
-void deployed_orders(VerifyRun& run, db::ScratchDatabases& server, const Replayed& replayed,
-                     CheckResult& result);
+// copy migrated to its side, then after the merge. Skipped when replay did
+// not complete.
+void deployed_orders(VerifyRun& run, db::ScratchDatabases& server, ScratchDatabase* fresh,
+                     const Replayed& replayed, CheckResult& result);
 
 // The documented procedure on a copy of the fresh database: undo all,
 // migrate, migrate again (nothing runs), undo the last by name, migrate
-// (only it runs), with the schema compared at each step.
-void procedure(VerifyRun& run, ScratchDatabase& database, const Replayed& replayed,
-               CheckResult& result);
+// (only it runs), with the schema compared at each step. Adds to the walk's
+// idempotent result; nothing when replay did not complete.
+void procedure(VerifyRun& run, db::ScratchDatabases& server, ScratchDatabase* fresh,
+               const Replayed& replayed, CheckResult& result);
 
 // A RunContext for run::migrate / run::undo on a scratch database.
 RunContext scratch_context(const VerifyRun& run, ScratchDatabase& database,
                            const std::string& folder);
+
+// When a check runs: in the first pass, alongside replay (replay itself and
+// the per-migration walk), or in the second, after it, on what replay left.
+enum class Pass { first, second };
+
+// A second-pass check: `fresh` is replay's database (closed, to be copied).
+using SecondPassCheck = void (*)(VerifyRun& run, db::ScratchDatabases& server,
+                                 ScratchDatabase* fresh, const Replayed& replayed,
+                                 CheckResult& result);
+
+// One row per check, in the order the second pass runs them: adding a check
+// is a row here and the file with its function (docs/ARCHITECTURE.md).
+struct CheckRow {
+    core::VerifyCheck check;
+    bool needs_fresh;     // replay runs for it: it needs replay's fresh database
+    bool walks;           // (part of) its result comes from the per-migration walk
+    Pass pass;            // second: `run` goes after replay
+    SecondPassCheck run;  // nullptr: its result is the first pass's alone
+};
+
+inline constexpr CheckRow check_table[] = {
+    {core::VerifyCheck::replay, true, false, Pass::first, nullptr},
+    {core::VerifyCheck::reversible, false, true, Pass::first, nullptr},
+    {core::VerifyCheck::order, true, false, Pass::second, deployed_orders},
+    {core::VerifyCheck::idempotent, true, true, Pass::second, procedure},
+};
 
 }  // namespace migmerge::run

@@ -55,10 +55,13 @@ struct Procedure {
 
 }  // namespace
 
-void procedure(VerifyRun& run, ScratchDatabase& database, const Replayed& replayed,
-               CheckResult& result) {
+void procedure(VerifyRun& run, db::ScratchDatabases& server, ScratchDatabase* fresh,
+               const Replayed& replayed, CheckResult& result) {
+    if (!replayed.complete) return;
+    const VerifyRequest& request = run.request;
+    ScratchDatabase copy(server, "procedure", request.project, request.node, fresh);
     if (replayed.order.empty()) return;
-    Procedure steps{run, database, result, replayed.order.back()};
+    Procedure steps{run, copy, result, replayed.order.back()};
     using Mode = core::UndoOptions::Mode;
     stop_if_terminated("before undo all");
     RunReport report = undo(steps.context(), {Mode::all, {}}, steps.progress("undo all"));

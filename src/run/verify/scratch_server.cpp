@@ -5,13 +5,13 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <random>
 #include <vector>
 
 #include "migmerge/core/error.hpp"
 #include "migmerge/sys/child_process.hpp"
 #include "migmerge/sys/local_port.hpp"
-#include "migmerge/sys/temp_directory.hpp"
+#include "migmerge/sys/random_hex.hpp"
+#include "migmerge/sys/temporary_directory.hpp"
 #include "migmerge/sys/termination.hpp"
 #include "migmerge/sys/text_file.hpp"
 #include "migmerge/sys/unique_fd.hpp"
@@ -22,15 +22,15 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using namespace std::chrono_literals;
 
-constexpr const char* kInstallHint =
+constexpr const char* install_hint =
     "install the PostgreSQL server (Debian: apt-get install postgresql) or pass --scratch-url URL";
-constexpr const char* kWhat = "cannot start an embedded PostgreSQL";
-constexpr int kPortAttempts = 5;
-constexpr auto kInitdbLimit = 120s;
-constexpr auto kShutdownGrace = 10s;  // immediate shutdown takes milliseconds
+constexpr const char* cannot_start = "cannot start an embedded PostgreSQL";
+constexpr int port_attempts = 5;
+constexpr auto initdb_limit = 120s;
+constexpr auto shutdown_grace = 10s;  // immediate shutdown takes milliseconds
 
 // Durability traded for speed: the cluster lives for one verify run.
-constexpr const char* kServerConfig = R"(
+constexpr const char* server_config = R"(
 # migmerge verify: a throwaway server, durability traded for speed
 fsync = off
 synchronous_commit = off
@@ -40,18 +40,7 @@ shared_buffers = 32MB
 logging_collector = off
 )";
 // The socket's folder is ours alone (0700); over TCP a password is needed.
-constexpr const char* kHbaConfig = "local all all trust\nhost all all 127.0.0.1/32 scram-sha-256\n";
-
-std::string random_password() {
-    std::random_device random;
-    std::string password;
-    char chunk[9];
-    for (int i = 0; i < 4; ++i) {
-        std::snprintf(chunk, sizeof chunk, "%08x", static_cast<unsigned>(random()));
-        password += chunk;
-    }
-    return password;
-}
+constexpr const char* hba_config = "local all all trust\nhost all all 127.0.0.1/32 scram-sha-256\n";
 
 std::string missing_binaries(const std::string& bindir) {
     std::string missing;
@@ -65,15 +54,16 @@ std::string missing_binaries(const std::string& bindir) {
 std::string server_bindir(const ScratchServerOptions& options, const sys::Environment& env) {
     if (!options.bindir) {
         if (auto found = find_server_bindir(env)) return *found;
-        throw resource_failure(kWhat,
+        throw resource_failure(cannot_start,
                                "no PostgreSQL server (initdb and postgres) in pg_config --bindir, "
                                "/usr/lib/postgresql/*/bin, /usr/local/pgsql/bin, "
                                "/usr/pgsql-*/bin or PATH",
-                               kInstallHint);
+                               install_hint);
     }
     std::string missing = missing_binaries(*options.bindir);
     if (!missing.empty())
-        throw resource_failure(kWhat, "no " + missing + " in " + *options.bindir, kInstallHint);
+        throw resource_failure(cannot_start, "no " + missing + " in " + *options.bindir,
+                               install_hint);
     return *options.bindir;
 }
 
@@ -145,68 +135,67 @@ std::unique_ptr<ScratchServer> ScratchServer::start(const ScratchServerOptions& 
 ScratchServer::ScratchServer(std::string bindir, sys::Environment environment)
     : bindir_(std::move(bindir)),
       environment_(std::move(environment)),
-      directory_(sys::make_temp_directory("migmerge-verify", environment_)),
+      directory_("migmerge-verify", environment_),
       run_as_(sys::unprivileged_user()) {}
 
 ScratchServer::~ScratchServer() {
-    stop();
-    sys::remove_tree(directory_);
+    stop();  // then directory_ goes, with the server's data
 }
 
 void ScratchServer::initialize() {
-    if (run_as_) sys::give_to(directory_, *run_as_);
-    password_ = random_password();
-    const std::string pwfile = directory_ + "/pwfile";
+    if (run_as_) sys::give_to(directory_.path(), *run_as_);
+    password_ = sys::random_hex(32);
+    const std::string pwfile = directory_.path() + "/pwfile";
     sys::write_file(pwfile, password_ + "\n");
     if (run_as_) sys::give_to(pwfile, *run_as_);
-    sys::Command command{{bindir_ + "/initdb", "-D", directory_ + "/data", "-U", "postgres",
+    sys::Command command{{bindir_ + "/initdb", "-D", directory_.path() + "/data", "-U", "postgres",
                           "--pwfile=" + pwfile, "-E", "UTF8", "--locale=C.UTF-8",
                           "--auth-local=trust", "--auth-host=scram-sha-256", "--no-sync"},
-                         directory_,
+                         directory_.path(),
                          environment_,
                          {},
                          run_as_};
-    sys::CapturedRun run = sys::run_captured(command, kInitdbLimit, kInstallHint);
+    sys::CapturedRun run = sys::run_captured(command, initdb_limit, install_hint);
     unlink(pwfile.c_str());
     stop_if_terminated("initializing an embedded PostgreSQL");
     if (run.exit_code != 0 || run.timed_out) {
         throw resource_failure(
-            "initdb failed in " + directory_,
+            "initdb failed in " + directory_.path(),
             run.timed_out ? "it took over 120 s" : telling_lines(run.err + run.out));
     }
     write_config();
 }
 
 void ScratchServer::write_config() const {
-    sys::append_text(directory_ + "/data/postgresql.conf", kServerConfig);
-    sys::write_file(directory_ + "/data/pg_hba.conf", kHbaConfig);
+    sys::append_text(directory_.path() + "/data/postgresql.conf", server_config);
+    sys::write_file(directory_.path() + "/data/pg_hba.conf", hba_config);
 }
 
 // A port the kernel called free may be taken before the server binds it.
 void ScratchServer::launch(std::chrono::milliseconds ready_within) {
     ready_within_ = ready_within;
     const auto deadline = Clock::now() + ready_within;
-    for (int attempt = 1; attempt <= kPortAttempts; ++attempt) {
+    for (int attempt = 1; attempt <= port_attempts; ++attempt) {
         port_ = sys::unused_local_port();
         if (start_on_port(deadline)) return;
     }
-    std::string log = sys::read_file_if_present(directory_ + "/server.log").value_or("");
-    throw resource_failure(kWhat, "no free port after " + std::to_string(kPortAttempts) +
-                                      " tries: " + telling_lines(log));
+    std::string log = sys::read_file_if_present(directory_.path() + "/server.log").value_or("");
+    throw resource_failure(cannot_start, "no free port after " + std::to_string(port_attempts) +
+                                             " tries: " + telling_lines(log));
 }
 
 // True once it accepts connections; false when it ended because the port was taken.
 bool ScratchServer::start_on_port(Clock::time_point deadline) {
-    const std::string log_path = directory_ + "/server.log";
+    const std::string log_path = directory_.path() + "/server.log";
     sys::UniqueFd log(open(log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600));
-    if (!log.valid()) throw resource_failure(kWhat, "cannot write " + log_path);
-    sys::Command command{{bindir_ + "/postgres", "-D", directory_ + "/data", "-p",
-                          std::to_string(port_), "-k", directory_, "-h", "127.0.0.1"},
-                         directory_,
+    if (!log.valid()) throw resource_failure(cannot_start, "cannot write " + log_path);
+    sys::Command command{{bindir_ + "/postgres", "-D", directory_.path() + "/data", "-p",
+                          std::to_string(port_), "-k", directory_.path(), "-h", "127.0.0.1"},
+                         directory_.path(),
                          environment_,
                          {{1, log.get()}, {2, log.get()}},
                          run_as_};
-    server_ = std::make_unique<sys::ChildProcess>(command, kInstallHint);
+    server_ = std::make_unique<sys::ChildProcess>(command, install_hint);
     return await_ready(log_path, deadline);
 }
 
@@ -230,7 +219,7 @@ bool ScratchServer::await_ready(const std::string& log_path, Clock::time_point d
 
 // postmaster.pid's 8th line turns "ready" once connections are accepted (pg_ctl -w's test).
 bool ScratchServer::ready() const {
-    auto pid_file = sys::read_file_if_present(directory_ + "/data/postmaster.pid");
+    auto pid_file = sys::read_file_if_present(directory_.path() + "/data/postmaster.pid");
     if (!pid_file) return false;
     std::vector<std::string> lines = lines_of(*pid_file);
     return lines.size() >= 8 && lines[7].rfind("ready", 0) == 0;
@@ -240,7 +229,7 @@ bool ScratchServer::ready() const {
 void ScratchServer::stop() noexcept {
     if (!server_ || !server_->running()) return;
     server_->signal(SIGQUIT);
-    server_->stop(kShutdownGrace);
+    server_->stop(shutdown_grace);
 }
 
 db::ConnectionTarget ScratchServer::admin_target() const {

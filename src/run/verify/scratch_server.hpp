@@ -17,6 +17,7 @@
 #include "migmerge/db/connection.hpp"
 #include "migmerge/sys/environment.hpp"
 #include "migmerge/sys/identity.hpp"
+#include "migmerge/sys/temporary_directory.hpp"
 
 namespace migmerge::sys {
 class ChildProcess;
@@ -45,7 +46,7 @@ class ScratchServer {
 
     // Superuser, database "postgres", 127.0.0.1:port, password set.
     db::ConnectionTarget admin_target() const;
-    const std::string& directory() const { return directory_; }
+    const std::string& directory() const { return directory_.path(); }
     int server_pid() const;
     int port() const { return port_; }
     const std::string& bindir() const { return bindir_; }
@@ -62,7 +63,7 @@ class ScratchServer {
 
     std::string bindir_;
     sys::Environment environment_;
-    std::string directory_;
+    sys::TemporaryDirectory directory_;
     std::optional<sys::RunAs> run_as_;
     std::string password_;
     int port_ = 0;

@@ -21,7 +21,7 @@ std::size_t segment_count(const VerifyRequest& request, std::size_t migrations) 
 // the more schema there is to snapshot: on the bench project the last
 // migration's walk costs about twice the first's. A catch-up `up` has no
 // snapshot: about a fifth.
-constexpr double kCatchUpCost = 0.2;
+constexpr double catch_up_cost = 0.2;
 
 double walk_cost(std::size_t migration, std::size_t migrations) {
     return 1.0 + static_cast<double>(migration) / static_cast<double>(migrations);
@@ -34,7 +34,7 @@ std::vector<WalkRange> ranges_within(double budget, std::size_t count, std::size
     std::size_t begin = 0;
     for (std::size_t j = 0; j < count && begin < migrations; ++j) {
         const std::size_t last = migrations - (count - j - 1);  // leave one for each after
-        double work = kCatchUpCost * static_cast<double>(begin);
+        double work = catch_up_cost * static_cast<double>(begin);
         std::size_t end = begin;
         while (end < last && (end == begin || work + walk_cost(end, migrations) <= budget)) {
             work += walk_cost(end++, migrations);
@@ -52,7 +52,7 @@ std::vector<WalkRange> ranges_within(double budget, std::size_t count, std::size
 std::vector<WalkRange> walk_ranges(const VerifyRequest& request, std::size_t migrations) {
     const std::size_t count = std::max<std::size_t>(1, segment_count(request, migrations));
     if (count == 1) return {{0, migrations}};
-    double low = 0, high = 2.0 * static_cast<double>(migrations) * (1 + kCatchUpCost);
+    double low = 0, high = 2.0 * static_cast<double>(migrations) * (1 + catch_up_cost);
     for (int round = 0; round < 40; ++round) {
         const double middle = (low + high) / 2;
         (ranges_within(middle, count, migrations).empty() ? low : high) = middle;

@@ -5,6 +5,7 @@
 #include "migmerge/run/verify.hpp"
 
 #include <chrono>
+#include <map>
 
 #include "checks.hpp"
 #include "migmerge/db/catalog.hpp"
@@ -43,16 +44,22 @@ Server scratch_server(const VerifyRequest& request) {
     return server;
 }
 
-struct Results {
-    CheckResult replay{VerifyCheck::replay, {}, {}, 0, false, {}};
-    CheckResult reversible{VerifyCheck::reversible, {}, {}, 0, false, {}};
-    CheckResult order{VerifyCheck::order, {}, {}, 0, false, {}};
-    CheckResult idempotent{VerifyCheck::idempotent, {}, {}, 0, false, {}};
-};
+// Every check's result, chosen or not: the first pass fills them all at once.
+using Results = std::map<VerifyCheck, CheckResult>;
 
-bool needs_fresh(const std::vector<VerifyCheck>& checks) {
-    return core::wants(checks, VerifyCheck::replay) || core::wants(checks, VerifyCheck::order) ||
-           core::wants(checks, VerifyCheck::idempotent);
+Results empty_results() {
+    Results results;
+    for (const CheckRow& row : check_table)
+        results[row.check] = CheckResult{row.check, {}, {}, 0, false, {}};
+    return results;
+}
+
+// Whether a chosen check's row says so.
+bool any_chosen(const std::vector<VerifyCheck>& checks, bool CheckRow::*flag) {
+    for (const CheckRow& row : check_table) {
+        if (row.*flag && core::wants(checks, row.check)) return true;
+    }
+    return false;
 }
 
 // One segment of the walk: its migrations, its database, its results.
@@ -92,8 +99,8 @@ void walk_all(VerifyRun& run, std::vector<WalkSegment>& segments, Results& resul
         reversible.push_back(std::move(segment.reversible));
         idempotent.push_back(std::move(segment.idempotent));
     }
-    results.reversible = merged(std::move(reversible));
-    results.idempotent = merged(std::move(idempotent));
+    results[VerifyCheck::reversible] = merged(std::move(reversible));
+    results[VerifyCheck::idempotent] = merged(std::move(idempotent));
 }
 
 // replay on one node process and database, the walk's segments on others,
@@ -103,11 +110,10 @@ Replayed first_pass(VerifyRun& run, db::ScratchDatabases& server,
     const VerifyRequest& request = run.request;
     const auto& checks = request.checks;
     std::vector<WalkSegment> segments;
-    if (needs_fresh(checks)) {
+    if (any_chosen(checks, &CheckRow::needs_fresh)) {
         fresh = std::make_unique<ScratchDatabase>(server, "fresh", request.project, request.node);
     }
-    if (core::wants(checks, VerifyCheck::reversible) ||
-        core::wants(checks, VerifyCheck::idempotent)) {
+    if (any_chosen(checks, &CheckRow::walks)) {
         segments = walk_segments(run, server, fresh != nullptr);
     }
     // Started here: a child dies with the thread that forked it.
@@ -115,62 +121,38 @@ Replayed first_pass(VerifyRun& run, db::ScratchDatabases& server,
     for (WalkSegment& segment : segments) segment.database->node()->start();
     const auto timed_replay = [&] {
         const auto start = Clock::now();
-        Replayed replayed = fresh ? replay(run, *fresh, results.replay) : Replayed{};
-        results.replay.seconds = seconds_since(start);
+        CheckResult& result = results[VerifyCheck::replay];
+        Replayed replayed = fresh ? replay(run, *fresh, result) : Replayed{};
+        result.seconds = seconds_since(start);
         return replayed;
     };
     const auto timed_walk = [&] {
         const auto start = Clock::now();
         if (!segments.empty()) walk_all(run, segments, results);
-        results.reversible.seconds = results.idempotent.seconds = seconds_since(start);
+        const double seconds = seconds_since(start);
+        results[VerifyCheck::reversible].seconds = results[VerifyCheck::idempotent].seconds =
+            seconds;
         return 0;
     };
     return sys::in_parallel(timed_replay, timed_walk).first;
 }
 
-void skip(CheckResult& result, const std::string& because) {
-    result.skipped = true;
-    result.skipped_because = because;
-}
-
+// The second pass's checks in the table's order, each timed on top of what
+// the first pass took for it.
 void second_pass(VerifyRun& run, db::ScratchDatabases& server, ScratchDatabase* fresh,
                  const Replayed& replayed, Results& results) {
-    const VerifyRequest& request = run.request;
-    if (core::wants(request.checks, VerifyCheck::order)) {
+    for (const CheckRow& row : check_table) {
+        if (row.pass != Pass::second || !core::wants(run.request.checks, row.check)) continue;
+        CheckResult& result = results[row.check];
         const auto start = Clock::now();
-        if (!replayed.complete) {
-            skip(results.order, "the merged migrations do not replay on an empty database");
-        } else {
-            deployed_orders(run, server, replayed, results.order);
-        }
-        results.order.seconds = seconds_since(start);
-    }
-    if (core::wants(request.checks, VerifyCheck::idempotent) && replayed.complete) {
-        const auto start = Clock::now();
-        ScratchDatabase copy(server, "procedure", request.project, request.node, fresh);
-        procedure(run, copy, replayed, results.idempotent);
-        results.idempotent.seconds += seconds_since(start);
+        row.run(run, server, fresh, replayed, result);
+        result.seconds += seconds_since(start);
     }
 }
 
 std::vector<CheckResult> chosen(const std::vector<VerifyCheck>& checks, Results& results) {
     std::vector<CheckResult> chosen_results;
-    for (VerifyCheck check : checks) {
-        switch (check) {
-            case VerifyCheck::replay:
-                chosen_results.push_back(std::move(results.replay));
-                break;
-            case VerifyCheck::reversible:
-                chosen_results.push_back(std::move(results.reversible));
-                break;
-            case VerifyCheck::order:
-                chosen_results.push_back(std::move(results.order));
-                break;
-            case VerifyCheck::idempotent:
-                chosen_results.push_back(std::move(results.idempotent));
-                break;
-        }
-    }
+    for (VerifyCheck check : checks) chosen_results.push_back(std::move(results[check]));
     return chosen_results;
 }
 
@@ -190,7 +172,7 @@ VerifyReport verify(const VerifyRequest& request, const VerifySink& progress) {
     VerifyReport report;
     report.server = server.description;
     report.migrations = run.folder.migrations.size();
-    Results results;
+    Results results = empty_results();
     {
         // Declared after the server, so its databases are dropped before it stops.
         db::ScratchDatabases databases(server.admin);

@@ -47,7 +47,7 @@ std::vector<std::string> described(const std::vector<ObjectDifference>& differen
     return lines;
 }
 
-constexpr const char* kEveryKind = R"sql(
+constexpr const char* every_kind = R"sql(
 CREATE EXTENSION citext;
 CREATE SCHEMA app;
 CREATE TYPE mood AS ENUM ('sad', 'happy');
@@ -68,7 +68,7 @@ INSERT INTO "SequelizeMeta" VALUES ('20240101000000-a.js');
 )sql";
 
 TEST_F(CatalogTest, EveryKindAppearsWithItsAttributes) {
-    db().exec(kEveryKind);
+    db().exec(every_kind);
     db().exec("ALTER TYPE mood ADD VALUE 'ok' BEFORE 'happy'");  // labels go by sort order
     SchemaSnapshot s = snapshot();
     EXPECT_EQ(attributes_of(s, "extension citext"),
@@ -142,7 +142,7 @@ TEST_F(CatalogTest, ExtensionMembersAndSystemObjectsAreLeftOut) {
     EXPECT_EQ(keys, std::vector<std::string>{"extension citext"});  // no plpgsql, no public
 }
 
-constexpr const char* kTypesAndTables[] = {
+constexpr const char* types_and_tables[] = {
     "CREATE TYPE mood AS ENUM ('sad', 'happy')",
     "CREATE TABLE users (id serial PRIMARY KEY, m mood, name text NOT NULL)",
     "CREATE TABLE posts (id serial PRIMARY KEY, user_id int REFERENCES users (id))",
@@ -152,7 +152,7 @@ constexpr const char* kTypesAndTables[] = {
 };
 
 TEST_F(CatalogTest, TheSameSchemaBuiltInAnotherStatementOrderIsEqual) {
-    for (const char* statement : kTypesAndTables) db().exec(statement);
+    for (const char* statement : types_and_tables) db().exec(statement);
     test::TestDatabase other;
     other.exec("CREATE TYPE mood AS ENUM ('sad', 'happy')");
     other.exec("CREATE TABLE users (id serial PRIMARY KEY, m mood, name text NOT NULL)");

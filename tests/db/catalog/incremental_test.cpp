@@ -34,7 +34,7 @@ class IncrementalCatalog : public test::PgTest {
     }
 };
 
-const std::vector<std::string> kTableSteps = {
+const std::vector<std::string> table_steps = {
     "CREATE TABLE users (id serial PRIMARY KEY, email text UNIQUE, name text)",
     "CREATE TABLE posts (id serial PRIMARY KEY, user_id int REFERENCES users (id), body text)",
     "CREATE INDEX posts_user_idx ON posts (user_id)",
@@ -62,10 +62,10 @@ const std::vector<std::string> kTableSteps = {
 
 TEST_F(IncrementalCatalog, FollowsTablesAndWhatNamesThem) {
     CatalogReader reader(db().target());
-    follow(reader, kTableSteps);
+    follow(reader, table_steps);
 }
 
-const std::vector<std::string> kGlobalSteps = {
+const std::vector<std::string> global_steps = {
     "CREATE TYPE mood AS ENUM ('sad', 'happy')",
     "CREATE TABLE people (id int, m mood, tags mood[])",
     "ALTER TYPE mood ADD VALUE 'ok' BEFORE 'happy'",
@@ -90,12 +90,12 @@ const std::vector<std::string> kGlobalSteps = {
 
 TEST_F(IncrementalCatalog, FollowsTypesFunctionsSchemasAndExtensions) {
     CatalogReader reader(db().target());
-    follow(reader, kGlobalSteps);
+    follow(reader, global_steps);
 }
 
 // Data leaves no catalogue trace: every read hashes it, an empty table's
 // file included once it has one.
-const std::vector<std::string> kDataSteps = {
+const std::vector<std::string> data_steps = {
     "CREATE TABLE t (id int, name text)",
     "INSERT INTO t VALUES (1, 'a'), (2, 'b')",
     "UPDATE t SET name = 'c' WHERE id = 2",
@@ -114,14 +114,14 @@ const std::vector<std::string> kDataSteps = {
 
 TEST_F(IncrementalCatalog, HashesDataThatChangedNoCatalogueRow) {
     CatalogReader reader(db().target());
-    follow(reader, kDataSteps);
+    follow(reader, data_steps);
 }
 
 TEST_F(IncrementalCatalog, TheCrossCheckAgreesOnEveryStep) {
     SnapshotOptions options;
     options.cross_check = true;  // throws on any difference
     CatalogReader reader(db().target(), options);
-    for (const auto* steps : {&kTableSteps, &kGlobalSteps, &kDataSteps}) {
+    for (const auto* steps : {&table_steps, &global_steps, &data_steps}) {
         for (const std::string& step : *steps) {
             db().exec(step);
             EXPECT_NO_THROW(reader.read()) << "after: " << step;

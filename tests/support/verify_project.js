@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Writes OUT_DIR/migrations/ with COUNT migrations of the kind real teams
-// write with Sequelize's queryInterface, for bench/verify: every `down` the
-// exact inverse of its `up`, so `migmerge verify --checks replay,reversible`
-// must report nothing. Deterministic from SEED (a mulberry32 PRNG).
+// write with Sequelize's queryInterface, for the e2e verify tests
+// (tests/e2e/verify_test.cpp) and bench/verify: every `down` the exact
+// inverse of its `up`, so `migmerge verify --checks replay,reversible` must
+// report nothing. Deterministic from SEED (a mulberry32 PRNG).
 //
 //   node verify_project.js OUT_DIR [COUNT=300] [SEED=1]
 //

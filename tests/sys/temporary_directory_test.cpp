@@ -1,4 +1,4 @@
-#include "migmerge/sys/temp_directory.hpp"
+#include "migmerge/sys/temporary_directory.hpp"
 
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
@@ -13,9 +13,10 @@
 namespace migmerge::sys {
 namespace {
 
-TEST(TempDirectory, IsAPrivateDirectoryUnderTmpdirThatRemoveTreeRemoves) {
+TEST(TemporaryDirectory, IsAPrivateDirectoryUnderTmpdirThatRemoveTreeRemoves) {
     test::TempDir parent;
-    std::string made = make_temp_directory("migmerge-x", {{"TMPDIR", parent.path()}});
+    TemporaryDirectory directory("migmerge-x", {{"TMPDIR", parent.path()}});
+    const std::string made = directory.path();
     EXPECT_EQ(made.rfind(parent.path() + "/migmerge-x-", 0), 0u) << made;
     struct stat info {};
     ASSERT_EQ(stat(made.c_str(), &info), 0);
@@ -26,7 +27,19 @@ TEST(TempDirectory, IsAPrivateDirectoryUnderTmpdirThatRemoveTreeRemoves) {
     remove_tree(made);  // already gone: no throw
 }
 
-TEST(TempDirectory, GiveToChangesTheOwner) {
+TEST(TemporaryDirectory, GoesWithItsOwnerWhateverIsInIt) {
+    test::TempDir parent;
+    std::string made;
+    {
+        TemporaryDirectory directory(parent.path() + "/migmerge-y-");
+        made = directory.path();
+        EXPECT_EQ(made.rfind(parent.path() + "/migmerge-y-", 0), 0u) << made;
+        test::write_file(made + "/deep/file", "x");
+    }
+    EXPECT_FALSE(test::file_exists(made));
+}
+
+TEST(TemporaryDirectory, GiveToChangesTheOwner) {
     if (geteuid() != 0) GTEST_SKIP() << "needs root to give files away";
     test::TempDir dir;
     RunAs user = *unprivileged_user();
