@@ -20,7 +20,9 @@ void expect_cover(const std::vector<WalkRange>& ranges, std::size_t migrations) 
     EXPECT_EQ(ranges.back().end, migrations);
     for (std::size_t j = 0; j < ranges.size(); ++j) {
         EXPECT_LT(ranges[j].begin, ranges[j].end) << "segment " << j << " is empty";
-        if (j > 0) EXPECT_EQ(ranges[j].begin, ranges[j - 1].end);
+        if (j > 0) {
+            EXPECT_EQ(ranges[j].begin, ranges[j - 1].end);
+        }
     }
 }
 
