@@ -9,17 +9,15 @@ namespace migmerge::core::rules {
 namespace {
 
 Finding order_contradicts_date_finding(const MigrationName& later, const MigrationName& earlier) {
-    Finding finding = make_finding(FindingCode::order_contradicts_date, Severity::warning,
-                                   {later.file, earlier.file});
-    finding.message = later.file + " runs before " + earlier.file +
-                      ", though it is dated after it: sequelize-cli runs names in byte order, "
-                      "and its " +
-                      to_string(later.dated->scheme) + " name sorts before that " +
-                      to_string(earlier.dated->scheme) + " one";
-    finding.advice =
-        "before it is deployed, rename it after the latest migration in the "
-        "folder's scheme (`migmerge fix` does in a merge)";
-    return finding;
+    return make_finding(
+        FindingCode::order_contradicts_date, Severity::warning, {later.file, earlier.file},
+        {later.file + " runs before " + earlier.file +
+             ", though it is dated after it: sequelize-cli runs names in byte order, "
+             "and its " +
+             to_string(later.dated->scheme) + " name sorts before that " +
+             to_string(earlier.dated->scheme) + " one",
+         "before it is deployed, rename it after the latest migration in the "
+         "folder's scheme (`migmerge fix` does in a merge)"});
 }
 
 }  // namespace

@@ -68,30 +68,30 @@ bool layout_only(const AnalysisInput& input, const std::string& name, const std:
 }
 
 Finding modified_finding(const std::string& name, const Sides& sides) {
-    Finding finding = make_finding(FindingCode::modified, Severity::error, {name}, sides.side());
-    finding.message = name + " existed at the merge base but " + sides.who() +
-                      " changed it: databases that already ran it never run the new version";
-    finding.advice = edit_advice;
-    return finding;
+    return make_finding(FindingCode::modified, Severity::error, {name},
+                        {name + " existed at the merge base but " + sides.who() +
+                             " changed it: databases that already ran it never run the new version",
+                         edit_advice},
+                        sides.side());
 }
 
 Finding layout_finding(const std::string& name, const Sides& sides) {
-    Finding finding = make_finding(FindingCode::modified, Severity::warning, {name}, sides.side());
-    finding.message = name + " existed at the merge base and " + sides.who() +
-                      " changed only its whitespace or comments: databases that already ran it "
-                      "never run the new version, which does the same";
-    finding.advice =
-        "if the edit is deliberate (a reformat), accept it in " + std::string(accepted_file_name);
-    return finding;
+    return make_finding(
+        FindingCode::modified, Severity::warning, {name},
+        {name + " existed at the merge base and " + sides.who() +
+             " changed only its whitespace or comments: databases that already ran it "
+             "never run the new version, which does the same",
+         "if the edit is deliberate (a reformat), accept it in " + std::string(accepted_file_name)},
+        sides.side());
 }
 
 Finding added_twice_finding(const std::string& name) {
-    Finding finding = make_finding(FindingCode::modified, Severity::error, {name}, Side::both);
-    finding.message = name +
-                      " was added on both base and head with different content: databases of "
-                      "each side ran a different version under the same name";
-    finding.advice = "keep one version under this name and put the difference in a new migration";
-    return finding;
+    return make_finding(
+        FindingCode::modified, Severity::error, {name},
+        {name + " was added on both base and head with different content: databases of "
+                "each side ran a different version under the same name",
+         "keep one version under this name and put the difference in a new migration"},
+        Side::both);
 }
 
 // A new name in the result holding the same content, if there is one.

@@ -46,35 +46,32 @@ std::string join_sentences(const std::vector<std::string>& sentences) {
 }
 
 Finding invalid_name_error(const MigrationName& name, const std::vector<std::string>& problems) {
-    Finding finding = make_finding(FindingCode::invalid_name, Severity::error, {name.file});
-    finding.message = join_sentences(problems);
-    finding.advice = !is_valid_utf8(name.file)
-                         ? "rename it using letters, digits, '-', '_' and '.'"
-                         : "shorten its description so the name fits in 255 bytes";
-    return finding;
+    return make_finding(
+        FindingCode::invalid_name, Severity::error, {name.file},
+        {join_sentences(problems), !is_valid_utf8(name.file)
+                                       ? "rename it using letters, digits, '-', '_' and '.'"
+                                       : "shorten its description so the name fits in 255 bytes"});
 }
 
 // sequelize-cli runs it, in byte order like any other: a warning. A merge
 // that brings a new one makes it an error (analysis.cpp).
 Finding untimestamped_warning(const MigrationName& name) {
-    Finding finding = make_finding(FindingCode::invalid_name, Severity::warning, {name.file});
-    finding.message = name.file +
-                      " runs as a migration (sequelize-cli runs every .js, .cjs, .ts and .cts "
-                      "file in the folder, in byte order of names) but its name carries no "
-                      "date, so nothing says where it belongs among the others";
-    finding.advice =
-        "give it a dated name in the folder's scheme (YYYYMMDDHHMMSS-description) or move "
-        "it out of the migrations folder";
-    return finding;
+    return make_finding(
+        FindingCode::invalid_name, Severity::warning, {name.file},
+        {name.file + " runs as a migration (sequelize-cli runs every .js, .cjs, .ts and .cts "
+                     "file in the folder, in byte order of names) but its name carries no "
+                     "date, so nothing says where it belongs among the others",
+         "give it a dated name in the folder's scheme (YYYYMMDDHHMMSS-description) or move "
+         "it out of the migrations folder"});
 }
 
 Finding invalid_name_warning(const MigrationName& name) {
-    Finding finding = make_finding(FindingCode::invalid_name, Severity::warning, {name.file});
-    finding.message = "the description of " + name.file +
-                      " contains whitespace, quotes, backslashes, control characters or "
-                      "non-ASCII bytes: it works, but breaks shell commands and URLs";
-    finding.advice = "before it is deployed, rename it using letters, digits, '-', '_' and '.'";
-    return finding;
+    return make_finding(
+        FindingCode::invalid_name, Severity::warning, {name.file},
+        {"the description of " + name.file +
+             " contains whitespace, quotes, backslashes, control characters or "
+             "non-ASCII bytes: it works, but breaks shell commands and URLs",
+         "before it is deployed, rename it using letters, digits, '-', '_' and '.'"});
 }
 
 }  // namespace
@@ -111,15 +108,13 @@ bool is_build_output(const MigrationName& name, const std::set<std::string>& fil
 // A Sequelize 7 up.sql/down.sql folder: sequelize-cli 6 skips it, and
 // `migrate` does not run SQL-folder migrations (yet): said, not skipped.
 Finding sql_folder_finding(const MigrationName& name) {
-    Finding finding = make_finding(FindingCode::not_a_migration, Severity::error, {name.file});
-    finding.message = name.file +
-                      " is a Sequelize 7 SQL migration (up.sql and down.sql): sequelize-cli 6 "
-                      "skips folders, and migmerge does not run SQL-folder migrations yet, so "
-                      "no database migrated by either gets this change";
-    finding.advice =
-        "write it as a .js, .cjs, .ts or .cts migration (up and down running the same SQL), "
-        "or run it with Sequelize 7's own migrator";
-    return finding;
+    return make_finding(
+        FindingCode::not_a_migration, Severity::error, {name.file},
+        {name.file + " is a Sequelize 7 SQL migration (up.sql and down.sql): sequelize-cli 6 "
+                     "skips folders, and migmerge does not run SQL-folder migrations yet, so "
+                     "no database migrated by either gets this change",
+         "write it as a .js, .cjs, .ts or .cts migration (up and down running the same SQL), "
+         "or run it with Sequelize 7's own migrator"});
 }
 
 std::vector<Finding> non_migrations(const std::vector<MigrationName>& names) {

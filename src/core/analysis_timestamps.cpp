@@ -9,15 +9,14 @@ namespace {
 constexpr std::int64_t future_tolerance_seconds = 24 * 3600;
 
 Finding same_timestamp_finding(const std::string& digits, const std::vector<std::string>& files) {
-    Finding finding = make_finding(FindingCode::same_timestamp, Severity::error, files);
-    finding.message = list_names(files) + " share the timestamp " + digits +
-                      ": their order rests on the descriptions alone, so a database that "
-                      "already ran one of them runs the other out of the order they were "
-                      "written in";
-    finding.advice =
-        "rename all but one to new timestamps after the latest migration, record each rename "
-        "in the ledger, and run `migmerge repair` on every database";
-    return finding;
+    return make_finding(
+        FindingCode::same_timestamp, Severity::error, files,
+        {list_names(files) + " share the timestamp " + digits +
+             ": their order rests on the descriptions alone, so a database that "
+             "already ran one of them runs the other out of the order they were "
+             "written in",
+         "rename all but one to new timestamps after the latest migration, record each rename "
+         "in the ledger, and run `migmerge repair` on every database"});
 }
 
 }  // namespace

@@ -85,6 +85,14 @@ Finding make_finding(FindingCode code, Severity severity, std::vector<std::strin
     return finding;
 }
 
+Finding make_finding(FindingCode code, Severity severity, std::vector<std::string> files,
+                     Words words, Side side) {
+    Finding finding = make_finding(code, severity, std::move(files), side);
+    finding.message = std::move(words.message);
+    finding.advice = std::move(words.advice);
+    return finding;
+}
+
 bool has_errors(const std::vector<Finding>& findings) {
     return std::any_of(findings.begin(), findings.end(),
                        [](const Finding& f) { return f.severity == Severity::error; });

@@ -70,6 +70,15 @@ struct Finding {
 Finding make_finding(FindingCode code, Severity severity, std::vector<std::string> files,
                      Side side = Side::none);
 
+// What a finding says: what goes wrong, and what a person should do.
+struct Words {
+    std::string message;
+    std::string advice;
+};
+// A finding with its words (callers set fixable).
+Finding make_finding(FindingCode code, Severity severity, std::vector<std::string> files,
+                     Words words, Side side = Side::none);
+
 bool has_errors(const std::vector<Finding>& findings);
 
 // The stable order of a findings list: errors first, then code, then files.
