@@ -147,9 +147,52 @@ StatementLock select(const Words& words) {
     return dml("SELECT", "ACCESS SHARE");
 }
 
-}  // namespace
+// Where the dollar-quoted body starting at `at` ($$ or $tag$) ends, or `at`.
+std::size_t past_dollar_quoted(const std::string& sql, std::size_t at) {
+    std::size_t end = at + 1;
+    while (end < sql.size() && word_char(sql[end]) &&
+           !std::isdigit(static_cast<unsigned char>(sql[at + 1])))
+        ++end;
+    if (end >= sql.size() || sql[end] != '$') return at;
+    const std::string tag = sql.substr(at, end - at + 1);
+    const std::size_t close = sql.find(tag, end + 1);
+    return close == std::string::npos ? sql.size() : close + tag.size();
+}
 
-StatementLock statement_lock(const std::string& sql) {
+// One query string may hold several statements (Sequelize sends an enum's
+// DO block and the ALTER TABLE that uses it together).
+std::vector<std::string> statements_of(const std::string& sql) {
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < sql.size();) {
+        const char c = sql[i];
+        if (c == '"' || c == '\'')
+            i = past_quoted(sql, i);
+        else if (sql.compare(i, 2, "--") == 0 || sql.compare(i, 2, "/*") == 0)
+            i = past_comment(sql, i);
+        else if (c == '$' && past_dollar_quoted(sql, i) > i)
+            i = past_dollar_quoted(sql, i);
+        else if (c == ';') {
+            parts.push_back(sql.substr(start, i - start));
+            start = ++i;
+        } else {
+            ++i;
+        }
+    }
+    parts.push_back(sql.substr(start));
+    return parts;
+}
+
+// PostgreSQL's table lock modes, weakest first ("" for none).
+int strength(const std::string& lock) {
+    static const char* const modes[] = {
+        "",      "ACCESS SHARE",        "ROW SHARE", "ROW EXCLUSIVE",   "SHARE UPDATE EXCLUSIVE",
+        "SHARE", "SHARE ROW EXCLUSIVE", "EXCLUSIVE", "ACCESS EXCLUSIVE"};
+    const auto found = std::find(std::begin(modes), std::end(modes), lock);
+    return static_cast<int>(found - std::begin(modes));
+}
+
+StatementLock single_statement_lock(const std::string& sql) {
     const Words words = words_of(sql);
     if (words.empty()) return {};
     const std::string& verb = words.front();
@@ -166,6 +209,23 @@ StatementLock statement_lock(const std::string& sql) {
         return dml(verb, "ROW EXCLUSIVE");
     if (verb == "DO") return {"DO", true, "", false};  // any code: read its body
     return {verb, false, "", false};
+}
+
+}  // namespace
+
+// Several statements in one string: the strongest lock speaks for them all.
+StatementLock statement_lock(const std::string& sql) {
+    StatementLock strongest;
+    bool any_ddl = false;
+    for (const std::string& part : statements_of(sql)) {
+        StatementLock lock = single_statement_lock(part);
+        if (lock.kind.empty()) continue;
+        any_ddl = any_ddl || lock.ddl;
+        if (strongest.kind.empty() || strength(lock.lock) > strength(strongest.lock))
+            strongest = std::move(lock);
+    }
+    strongest.ddl = any_ddl;
+    return strongest;
 }
 
 }  // namespace migmerge::core

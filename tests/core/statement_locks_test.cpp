@@ -109,6 +109,20 @@ TEST(StatementLocks, LockTableUsesTheModeNamed) {
     EXPECT_FALSE(statement_lock(R"(LOCK TABLE "Users" IN ROW EXCLUSIVE MODE)").blocks_writes);
 }
 
+// Sequelize 6 sends addColumn with an ENUM as one string: the DO block that
+// creates the type, then the ALTER TABLE.
+TEST(StatementLocks, SeveralStatementsInOneStringTakeTheStrongestLock) {
+    const StatementLock lock = statement_lock(
+        R"(DO 'BEGIN CREATE TYPE "public"."enum_accounts_plan" AS ENUM(''free'', ''pro''); )"
+        R"(EXCEPTION WHEN duplicate_object THEN null; END';ALTER TABLE "public"."accounts" ADD )"
+        R"(COLUMN "plan" "public"."enum_accounts_plan" DEFAULT 'free';)");
+    EXPECT_EQ(lock.kind, "ALTER TABLE");
+    EXPECT_TRUE(lock.ddl);
+    EXPECT_EQ(lock.lock, "ACCESS EXCLUSIVE");
+    EXPECT_TRUE(lock.blocks_writes);
+    EXPECT_EQ(statement_lock("DO $$ BEGIN DROP TABLE x; END $$").kind, "DO");
+}
+
 TEST(StatementLocks, TransactionControlIsNeither) {
     const StatementLock lock = statement_lock("START TRANSACTION;");
     EXPECT_EQ(lock.kind, "START");
