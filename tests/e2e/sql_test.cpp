@@ -211,5 +211,31 @@ TEST_F(sql, AMigrationThatFailsOnTheCopyIsReportedWithItsStatement) {
     EXPECT_EQ(outcome_of({}, *our_database_).meta, Names{names[0]});
 }
 
+// With refs no database is read: main's migrations are replayed on the
+// scratch database and only what the feature branch adds is shown.
+TEST_F(sql, WithRefsShowsWhatTheBranchAddsAfterBasesMigrations) {
+    const Names names = start();
+    const std::string dir = our_project().dir();
+    const std::string base_name = names[0];
+    std::filesystem::remove(our_project().path_of(names[2]));
+    std::filesystem::remove(our_project().path_of(names[1]));
+    for (const std::vector<std::string>& git :
+         {std::vector<std::string>{"git", "init", "-q", "-b", "main"},
+          {"git", "add", "-A"},
+          {"git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "main"},
+          {"git", "checkout", "-qb", "feature"}})
+        must_run(git, dir);
+    our_project().add_migration(names[1], read_file(cli_project().path_of(names[1])));
+    must_run({"git", "add", "-A"}, dir);
+    must_run({"git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "f"}, dir);
+    const std::string schema_before = schema_dump(*our_database_);
+    const ProcessResult shown = show_sql({"--base", "main", "--head", "feature"});
+    ASSERT_EQ(shown.exit_code, 0) << shown;
+    EXPECT_THAT(shown.out, ::testing::HasSubstr("a replay of 1 migrations"));
+    EXPECT_THAT(shown.out, ::testing::HasSubstr("-- migration: " + names[1]));
+    EXPECT_THAT(shown.out, ::testing::Not(::testing::HasSubstr("-- migration: " + base_name)));
+    EXPECT_EQ(schema_dump(*our_database_), schema_before);
+}
+
 }  // namespace
 }  // namespace migmerge::test
