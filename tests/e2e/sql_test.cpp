@@ -237,5 +237,17 @@ TEST_F(sql, WithRefsShowsWhatTheBranchAddsAfterBasesMigrations) {
     EXPECT_EQ(schema_dump(*our_database_), schema_before);
 }
 
+TEST_F(sql, MigrateDryRunSqlPrintsTheSameAndRunsNothing) {
+    const Names names = start();
+    const ProcessResult dry = run_migmerge({"migrate", "--dry-run", "--sql"}, our_project().dir());
+    ASSERT_EQ(dry.exit_code, 0) << dry;
+    EXPECT_THAT(dry.out, ::testing::HasSubstr("-- migration: " + names[1]));
+    EXPECT_THAT(dry.out, ::testing::HasSubstr("-- migration: " + names[2]));
+    EXPECT_EQ(outcome_of({}, *our_database_).meta, Names{names[0]});
+    const ProcessResult wet = run_migmerge({"migrate", "--sql"}, our_project().dir());
+    EXPECT_EQ(wet.exit_code, 2) << wet;
+    EXPECT_EQ(outcome_of({}, *our_database_).meta, Names{names[0]});
+}
+
 }  // namespace
 }  // namespace migmerge::test
