@@ -31,4 +31,15 @@ run::RunContext run_context(const Workspace& workspace, const RunRequest& reques
             workspace.version};
 }
 
+std::optional<db::ConnectionTarget> scratch_server_target(const Workspace& workspace,
+                                                          const std::optional<std::string>& url) {
+    if (!url) return std::nullopt;
+    db::ConnectionOptions options;
+    options.project_dir = workspace.dir;
+    options.url = url;
+    db::ConnectionTarget target = db::resolve_connection(options);
+    target.source = "--scratch-url";
+    return target;
+}
+
 }  // namespace migmerge::app

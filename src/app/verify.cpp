@@ -1,10 +1,7 @@
 #include "migmerge/app/verify.hpp"
 
-#include <filesystem>
-#include <memory>
-
+#include "merge_folders.hpp"
 #include "migmerge/core/verify.hpp"
-#include "migmerge/sys/temporary_directory.hpp"
 
 namespace migmerge::app {
 namespace {
@@ -14,25 +11,6 @@ std::vector<core::VerifyCheck> chosen_checks(const Workspace& workspace,
     const bool idempotent = request.idempotent || workspace.settings.idempotent;
     if (request.checks) return core::parse_checks(*request.checks, request.with_refs());
     return core::default_checks(request.with_refs(), idempotent);
-}
-
-// The merge's folders, written beside the real one (same depth, so a
-// migration's require('../models') still finds the project's file).
-struct MergeFolders {
-    std::string next_to;
-    std::vector<std::unique_ptr<sys::TemporaryDirectory>> dirs;
-
-    std::string write(const git::Repository& repository, const core::MigrationSet& set) {
-        dirs.push_back(std::make_unique<sys::TemporaryDirectory>(next_to + ".migmerge-verify-"));
-        repository.export_folder(set, dirs.back()->path());
-        return dirs.back()->path();
-    }
-};
-
-std::string beside_migrations(const Workspace& workspace) {
-    std::filesystem::path migrations = std::filesystem::path(workspace.migrations_dir);
-    if (!migrations.has_filename()) migrations = migrations.parent_path();  // a trailing '/'
-    return (migrations.parent_path() / "").string();
 }
 
 void add_merge_folders(const Workspace& workspace, const RefRequest& refs, MergeFolders& folders,
@@ -50,23 +28,11 @@ void add_merge_folders(const Workspace& workspace, const RefRequest& refs, Merge
                                  folders.write(repository, sets.head)});
 }
 
-std::optional<db::ConnectionTarget> scratch_server(const Workspace& workspace,
-                                                   const std::optional<std::string>& url) {
-    if (!url) return std::nullopt;
-    // Only the URL: the project's config and environment say nothing of it.
-    db::ConnectionOptions options;
-    options.project_dir = workspace.dir;
-    options.url = url;
-    db::ConnectionTarget target = db::resolve_connection(options);
-    target.source = "--scratch-url";
-    return target;
-}
-
 run::VerifyRequest run_request(const Workspace& workspace, const VerifyRequest& request) {
     run::VerifyRequest run;
     run.checks = chosen_checks(workspace, request);
     run.project = connection_target(workspace, request.db);
-    run.scratch_server = scratch_server(workspace, request.scratch_url);
+    run.scratch_server = scratch_server_target(workspace, request.scratch_url);
     run.node = workspace.node;
     run.new_node = [node = workspace.node_binary, dir = workspace.dir,
                     environment = workspace.project_environment()] {
@@ -90,7 +56,7 @@ VerifyResult verify(const WorkspaceRequest& where, const VerifyRequest& request,
 run::VerifyReport verify(const Workspace& workspace, const VerifyRequest& request,
                          const run::VerifySink& progress) {
     run::VerifyRequest run = run_request(workspace, request);
-    MergeFolders folders{beside_migrations(workspace), {}};
+    MergeFolders folders(workspace);
     if (request.with_refs()) add_merge_folders(workspace, request.refs, folders, run);
     return run::verify(run, progress);
 }

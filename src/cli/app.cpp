@@ -99,6 +99,7 @@ int run(int argc, char** argv) {
     add_undo_command(app, invocation);
     add_hook_command(app, invocation);
     add_verify_command(app, invocation);
+    add_sql_command(app, invocation);
     if (int code = parse(app, argc, argv); code >= 0) return code;
     const GlobalOptions& global = invocation.global;
     Output output{std::cout,         std::cerr,    global.format,

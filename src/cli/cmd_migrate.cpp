@@ -5,7 +5,10 @@
 #include "choices.hpp"
 #include "db_options.hpp"
 #include "invocation.hpp"
+#include "migmerge/app/sql.hpp"
+#include "migmerge/core/error.hpp"
 #include "migrate_output.hpp"
+#include "sql_output.hpp"
 
 namespace migmerge::cli {
 namespace {
@@ -23,6 +26,17 @@ void add_migrate_options(CLI::App& command, run::MigrateOptions& migrate) {
                       {{"each", true}, {"none", false}});
 }
 
+// `--dry-run --sql`: what `migmerge sql` shows for the database migrate would migrate.
+int print_planned_sql(const GlobalOptions& global, const Output& output,
+                      const WithNode<app::MigrateRequest>& options) {
+    if (!options.request.run.dry_run) throw bad_input("--sql needs --dry-run");
+    app::SqlRequest request;
+    request.db = options.request.run.db;
+    const app::SqlResult result = app::sql(workspace_request(global, options.node), request);
+    print_sql_report(output, result.report);
+    return sql_exit_code(result.report);
+}
+
 }  // namespace
 
 void add_migrate_command(CLI::App& app, Invocation& invocation) {
@@ -31,13 +45,19 @@ void add_migrate_command(CLI::App& app, Invocation& invocation) {
         "migrate", "Repair from the ledger, then run pending migrations in order under the lock");
     add_run_options(*command, options->request.run, options->node);
     add_migrate_options(*command, options->request.migrate);
-    on_chosen(*command, invocation, [options](const GlobalOptions& global, const Output& output) {
-        const app::RunResult result =
-            app::migrate(workspace_request(global, options->node), options->request,
-                         run_printer(output, RunDirection::up));
-        print_run_summary(output, "migrate", result);
-        return run_exit_code(result.report);
-    });
+    auto sql = std::make_shared<bool>(false);
+    command->add_flag("--sql", *sql,
+                      "With --dry-run: print the SQL the pending migrations would send (as "
+                      "`migmerge sql`)");
+    on_chosen(*command, invocation,
+              [options, sql](const GlobalOptions& global, const Output& output) {
+                  if (*sql) return print_planned_sql(global, output, *options);
+                  const app::RunResult result =
+                      app::migrate(workspace_request(global, options->node), options->request,
+                                   run_printer(output, RunDirection::up));
+                  print_run_summary(output, "migrate", result);
+                  return run_exit_code(result.report);
+              });
 }
 
 }  // namespace migmerge::cli

@@ -62,5 +62,6 @@ void add_migrate_command(CLI::App& app, Invocation& invocation);
 void add_undo_command(CLI::App& app, Invocation& invocation);
 void add_hook_command(CLI::App& app, Invocation& invocation);
 void add_verify_command(CLI::App& app, Invocation& invocation);
+void add_sql_command(CLI::App& app, Invocation& invocation);
 
 }  // namespace migmerge::cli

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "folder_path.hpp"
 #include "handles.hpp"
 #include "migmerge/git/repository.hpp"
 
@@ -30,16 +31,6 @@ std::string read_blob(git_repository* repo, const git_oid& id, const std::string
 // git's clean filters for `repo_path` (line endings), or a symlink's target text.
 std::string hash_file_as_blob(git_repository* repo, const std::string& absolute_path,
                               const std::string& repo_path);
-
-// Migration folders are given relative to the repository root, the way users
-// write them ("migrations", "./db/migrations/"); git paths never carry "./"
-// or a trailing slash.
-// "" for the repository root, else "a/b". Error(bad_input) for absolute paths
-// or ones that climb out with "..".
-std::string normalize_folder(const std::string& folder);
-
-// "folder/name", or "name" at the root.
-std::string path_in_folder(const std::string& normalized_folder, const std::string& name);
 
 // Which files directly inside a folder have changes git has not committed.
 enum class ChangeScope {

@@ -67,6 +67,10 @@ StepOutcome Bridge::up_in_transaction(const LocalMigration& migration,
     return step(protocol::transactional_step_command(migration, record), migration);
 }
 
+StepOutcome Bridge::up_capturing(const LocalMigration& migration) {
+    return step(protocol::capturing_step_command(migration), migration);
+}
+
 StepOutcome Bridge::down(const LocalMigration& migration) {
     return step(protocol::step_command("down", migration), migration);
 }
@@ -117,8 +121,13 @@ StepOutcome Bridge::outcome_of(const std::optional<std::string>& line,
         return {migration.name, false, 0, how};
     }
     protocol::Reply reply = protocol::parse_reply(*line);
-    return {migration.name, reply.ok,      reply.ms, scrubbed(reply.message, target_),
-            false,          reply.recorded};
+    return {migration.name,
+            reply.ok,
+            reply.ms,
+            scrubbed(reply.message, target_),
+            false,
+            reply.recorded,
+            std::move(reply.statements)};
 }
 
 }  // namespace migmerge::run

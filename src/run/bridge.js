@@ -17,6 +17,8 @@
 //   {"cmd":"up"|"down","name":..,"path":..}
 //   {"cmd":"up",..,"transaction":true,"record":{"sql":..,"bind":[..],"durationAt":N?}}
 //   {"cmd":"close"}                        -> the Sequelize of the last init closed
+//   {"cmd":"up",..,"capture":true}         -> the reply (ok or not) also carries
+//     "statements":[{"sql":..,"bind":[..]}], every query the driver sent meanwhile
 //     -> `up` and the record statement in one transaction: {"ok":true,"recorded":true}
 // Replies: {"ok":true,...} or {"error":KIND,"name":..,"message":..}
 
@@ -139,10 +141,55 @@ function transactionHint(name, error) {
     'transaction)';
 }
 
+// Every query the pg driver sends while `sink` is set: Client.prototype.query
+// is where Sequelize's queries, its connection set-up and raw driver calls all
+// pass, so what is kept is what the server receives. Installed on the first
+// capturing step only: a plain run pays nothing.
+const capture = { sink: null, installed: false };
+
+function bindValue(value) {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (Buffer.isBuffer(value)) return '\\x' + value.toString('hex');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+function installCapture(pg) {
+  if (capture.installed || !pg || !pg.Client) return;
+  capture.installed = true;
+  const query = pg.Client.prototype.query;
+  pg.Client.prototype.query = function capturingQuery(config, values, callback) {
+    if (capture.sink) {
+      const sql = typeof config === 'string' ? config : config && config.text;
+      let bind = Array.isArray(values) ? values : config && config.values;
+      if (typeof sql === 'string') {
+        capture.sink.push({ sql, bind: (Array.isArray(bind) ? bind : []).map(bindValue) });
+      }
+    }
+    return query.call(this, config, values, callback);
+  };
+}
+
 class Session {
   constructor(Sequelize, sequelize) {
     this.Sequelize = Sequelize;
     this.sequelize = sequelize;
+  }
+
+  // `run`, with the statements it sent in its reply, failed or not.
+  async runCapturing(command) {
+    installCapture(this.sequelize.connectionManager.lib);
+    const statements = [];
+    capture.sink = statements;
+    try {
+      const result = await this.run(command);
+      return Object.assign(result, { statements });
+    } catch (error) {
+      return Object.assign(failure('migration-failed', command.name, error), { statements });
+    } finally {
+      capture.sink = null;
+    }
   }
 
   static async open(state, command) {
@@ -250,6 +297,7 @@ async function handle(state, command) {
   }
   if ((command.cmd === 'up' || command.cmd === 'down') && state.session) {
     try {
+      if (command.capture) return await state.session.runCapturing(command);
       return await state.session.run(command);
     } catch (error) {
       return failure('migration-failed', command.name, error);

@@ -42,6 +42,21 @@ json connection_of(const db::ConnectionTarget& target) {
     return connection;
 }
 
+std::vector<SentStatement> statements_of(const json& reply) {
+    std::vector<SentStatement> statements;
+    for (const json& sent : reply.value("statements", json::array())) {
+        SentStatement statement{sent.at("sql").get<std::string>(), {}};
+        for (const json& value : sent.value("bind", json::array())) {
+            if (value.is_null())
+                statement.bind.emplace_back(std::nullopt);
+            else
+                statement.bind.emplace_back(value.get<std::string>());
+        }
+        statements.push_back(std::move(statement));
+    }
+    return statements;
+}
+
 }  // namespace
 
 // The config travels as read; node prefers the one it evaluated itself (which
@@ -59,6 +74,11 @@ std::string init_command(const db::ConnectionTarget& target, const std::string& 
 std::string step_command(const std::string& direction, const LocalMigration& migration) {
     return sys::json_text(
         json{{"cmd", direction}, {"name", migration.name}, {"path", migration.path}});
+}
+
+std::string capturing_step_command(const LocalMigration& migration) {
+    return sys::json_text(
+        json{{"cmd", "up"}, {"name", migration.name}, {"path", migration.path}, {"capture", true}});
 }
 
 std::string transactional_step_command(const LocalMigration& migration,
@@ -83,6 +103,7 @@ Reply parse_reply(const std::string& line) {
         parsed.ms = reply.value("ms", std::int64_t{0});
         parsed.message = reply.value("message", "");
         parsed.recorded = reply.value("recorded", false);
+        parsed.statements = statements_of(reply);
         return parsed;
     } catch (const json::exception& error) {
         throw resource_failure("unreadable reply from the node bridge", error.what());

@@ -17,13 +17,17 @@ std::string step_command(const std::string& direction, const LocalMigration& mig
 std::string transactional_step_command(const LocalMigration& migration,
                                        const db::RecordStatement& record);
 
+// `up`, and every statement the driver sends meanwhile returned in the reply.
+std::string capturing_step_command(const LocalMigration& migration);
+
 struct Reply {
     bool ok = false;
     std::string kind;  // for errors: sequelize-missing, connect-failed, migration-failed, ...
     std::string name;
     std::int64_t ms = 0;
     std::string message;
-    bool recorded = false;  // the bridge wrote the SequelizeMeta row itself
+    bool recorded = false;                  // the bridge wrote the SequelizeMeta row itself
+    std::vector<SentStatement> statements;  // a capturing step's
 };
 
 // Error(resource) when the line is not a reply the bridge could have sent.

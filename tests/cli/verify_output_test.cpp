@@ -32,11 +32,12 @@ run::VerifyReport report_with(std::vector<run::CheckResult> checks) {
 }
 
 run::CheckResult proven_replay() {
-    return {core::VerifyCheck::replay, {}, "every up runs in order on an empty database", 1.5};
+    return {core::VerifyCheck::replay, {}, "every up runs in order on an empty database", 1.5,
+            false, ""};
 }
 
 run::CheckResult failed_reversible() {
-    return {core::VerifyCheck::reversible, {down_incomplete()}, "", 1.25};
+    return {core::VerifyCheck::reversible, {down_incomplete()}, "", 1.25, false, ""};
 }
 
 TEST(VerifyOutputText, ATableOfChecksThenTheFindings) {
@@ -57,7 +58,7 @@ TEST(VerifyOutputText, ATableOfChecksThenTheFindings) {
 
 TEST(VerifyOutputText, ASkippedCheckSaysWhy) {
     Captured captured;
-    run::CheckResult order{core::VerifyCheck::order, {}, "", 0};
+    run::CheckResult order{core::VerifyCheck::order, {}, "", 0, false, ""};
     order.skipped = true;
     order.skipped_because = "replay failed";
     print_verify_report(captured.output(), report_with({order}), "migrations");
@@ -93,7 +94,7 @@ TEST(VerifyOutputGithub, AnnotatesTheFindingsUnderTheFolder) {
 TEST(VerifyVerdict, AWarningIsNotAFailure) {
     core::Finding warning =
         core::make_finding(core::FindingCode::irreversible, core::Severity::warning, {first});
-    run::CheckResult reversible{core::VerifyCheck::reversible, {warning}, "", 1};
+    run::CheckResult reversible{core::VerifyCheck::reversible, {warning}, "", 1, false, ""};
     EXPECT_EQ(verdict_of(reversible), "warning");
     EXPECT_EQ(verify_exit_code(report_with({proven_replay(), reversible})), 0);
     EXPECT_EQ(verify_exit_code(report_with({proven_replay(), failed_reversible()})), 1);

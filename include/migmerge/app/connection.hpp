@@ -28,6 +28,10 @@ struct RunRequest {
 
 db::ConnectionOptions connection_options(const Workspace& workspace, const DbRequest& request);
 db::ConnectionTarget connection_target(const Workspace& workspace, const DbRequest& request);
+// --scratch-url's server (verify, sql): only the URL, never the project's
+// config or environment; nullopt without one.
+std::optional<db::ConnectionTarget> scratch_server_target(const Workspace& workspace,
+                                                          const std::optional<std::string>& url);
 run::RunContext run_context(const Workspace& workspace, const RunRequest& request);
 
 }  // namespace migmerge::app

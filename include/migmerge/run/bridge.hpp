@@ -9,12 +9,24 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "migmerge/db/connection.hpp"
 #include "migmerge/db/meta_store.hpp"
 #include "migmerge/run/local_folder.hpp"
 
 namespace migmerge::run {
+
+// A statement as the pg driver sent it: the text and its bind values
+// (nullopt for NULL), as `migmerge sql` shows them.
+struct SentStatement {
+    std::string sql;
+    std::vector<std::optional<std::string>> bind;
+
+    friend bool operator==(const SentStatement& a, const SentStatement& b) {
+        return a.sql == b.sql && a.bind == b.bind;
+    }
+};
 
 // The result of one `up` or `down`. A migration's own failure (it throws, has
 // no such function, returns no promise, kills node) is an outcome, not an Error.
@@ -25,7 +37,8 @@ struct StepOutcome {
     std::string error;
     // SIGTERM or SIGINT arrived while it ran: no outcome yet (Bridge::finish).
     bool interrupted = false;
-    bool recorded = false;  // its SequelizeMeta row was written in its transaction
+    bool recorded = false;                  // its SequelizeMeta row was written in its transaction
+    std::vector<SentStatement> statements;  // up_capturing's: sent, in order, the failed one last
 
     friend bool operator==(const StepOutcome& a, const StepOutcome& b) {
         return a.name == b.name && a.ok == b.ok && a.ms == b.ms && a.error == b.error &&
@@ -58,6 +71,8 @@ class Bridge {
     StepOutcome up_in_transaction(const LocalMigration& migration,
                                   const db::RecordStatement& record);
     StepOutcome down(const LocalMigration& migration);
+    // As up(), keeping every statement the driver sent meanwhile.
+    StepOutcome up_capturing(const LocalMigration& migration);
     // After an interrupted step: the migration's own outcome, waiting up to
     // `grace`; past it node is killed and the step failed.
     StepOutcome finish(const LocalMigration& migration, std::chrono::milliseconds grace);
