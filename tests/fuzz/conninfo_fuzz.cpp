@@ -35,8 +35,8 @@ std::string text_with(std::uint8_t how, const std::string& password, Bytes& inpu
         case 2:
             return "host=h password=" + db::detail::quote_conninfo_value(password) + " " +
                    without_secret_marker(input.rest());
-        default:
-            return input.rest();  // anything at all: only "one Error(bad_input)" applies
+        default:  // anything at all but the marker, which only the password holds
+            return without_secret_marker(input.rest());
     }
 }
 
