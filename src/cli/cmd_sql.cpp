@@ -17,11 +17,7 @@ void add_sql_command(CLI::App& app, Invocation& invocation) {
         "Show the SQL the pending migrations (with refs: the merge's new ones) would run, "
         "caught on a scratch copy of the database's schema");
     add_ref_options(*command, options->request.refs);
-    command
-        ->add_option("--scratch-url", options->request.scratch_url,
-                     "A server where migmerge may create and drop migmerge_verify_* databases "
-                     "(default: an embedded throwaway PostgreSQL)")
-        ->type_name("URL");
+    add_scratch_url_option(*command, options->request.scratch_url);
     add_db_options(*command, options->request.db, options->node);
     on_chosen(*command, invocation, [options](const GlobalOptions& global, const Output& output) {
         const app::SqlResult result =

@@ -12,11 +12,7 @@ namespace migmerge::cli {
 namespace {
 
 void add_verify_options(CLI::App& command, app::VerifyRequest& request) {
-    command
-        .add_option("--scratch-url", request.scratch_url,
-                    "A server where migmerge may create and drop migmerge_verify_* databases "
-                    "(default: an embedded throwaway PostgreSQL)")
-        ->type_name("URL");
+    add_scratch_url_option(command, request.scratch_url);
     command
         .add_option("--checks", request.checks,
                     "Comma-separated: replay, reversible, order, idempotent "

@@ -23,6 +23,14 @@ void add_db_options(CLI::App& command, app::DbRequest& request, std::string& nod
     command.add_option("--schema", request.schema, "SequelizeMeta schema")->type_name("NAME");
 }
 
+void add_scratch_url_option(CLI::App& command, std::optional<std::string>& url) {
+    command
+        .add_option("--scratch-url", url,
+                    "A server where migmerge may create and drop migmerge_verify_* databases "
+                    "(default: an embedded throwaway PostgreSQL)")
+        ->type_name("URL");
+}
+
 std::chrono::seconds parse_lock_timeout(const std::string& text) {
     long long seconds = -1;
     const char* end = text.data() + text.size();

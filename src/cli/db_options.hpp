@@ -1,6 +1,7 @@
 #pragma once
 // The options every database command takes; they fill app's requests.
 #include <chrono>
+#include <optional>
 #include <string>
 
 #include "migmerge/app/connection.hpp"
@@ -22,6 +23,8 @@ struct WithNode {
 void add_db_options(CLI::App& command, app::DbRequest& request, std::string& node);
 // Only the config's (verify): --config, --env, --node.
 void add_config_options(CLI::App& command, app::DbRequest& request, std::string& node);
+// --scratch-url (verify, sql): where scratch databases may be made.
+void add_scratch_url_option(CLI::App& command, std::optional<std::string>& url);
 // PostgreSQL's lock_timeout is an int of milliseconds: INT_MAX ms, in whole seconds.
 inline constexpr long long max_lock_timeout_seconds = 2147483;
 // A whole number of seconds, 0 to max_lock_timeout_seconds; anything else
