@@ -58,8 +58,8 @@ struct Plan {
 };
 
 Plan plan_migrations(const RunContext& context, const MigrateOptions& options,
-                     const LocalFolder& folder, db::MetaStore& store, RunReport& report) {
-    const core::Ledger ledger = core::Ledger::parse(folder.ledger_text, context.ledger_name());
+                     const LocalFolder& folder, const core::Ledger& ledger, db::MetaStore& store,
+                     RunReport& report) {
     if (!context.dry_run) store.ensure_table();
     db::RepairReport repaired =
         store.repair(ledger, migration_names(folder),
@@ -116,11 +116,11 @@ FirstRead read_first(const db::ConnectionTarget& target) {
 // nullopt: another runner did all there was to do while this one waited.
 std::optional<db::MetaStore> lock_then_connect(db::AdvisoryLock& lock, const RunContext& context,
                                                const MigrateOptions& options,
-                                               const LocalFolder& folder) {
+                                               const LocalFolder& folder,
+                                               const core::Ledger& ledger) {
     if (lock.try_acquire()) return db::MetaStore(context.target);
     // In a rollout every pod but one finds, while it waits, that another ran
     // everything: given SequelizeMeta's rows, nothing to repair or run.
-    const core::Ledger ledger = core::Ledger::parse(folder.ledger_text, context.ledger_name());
     const auto wanted = [&](const std::vector<std::string>& rows) {
         return core::work_remains(folder, ledger, rows, options.to);
     };
@@ -153,18 +153,19 @@ RunReport migrate(const RunContext& context, const MigrateOptions& options,
     if (!core::migrate_has_work(folder, ledger, meta_rows(first.rows()), options.to)) return report;
     // Something to do: now the lock, and a read inside it.
     db::AdvisoryLock lock(context.target);
-    std::optional<db::MetaStore> connected = lock_then_connect(lock, context, options, folder);
+    std::optional<db::MetaStore> connected =
+        lock_then_connect(lock, context, options, folder, ledger);
     if (!connected) return report;  // nothing left to do
     db::MetaStore& store = *connected;
     const RunReport judged = report;
-    Plan plan = plan_migrations(context, options, folder, store, report);
+    Plan plan = plan_migrations(context, options, folder, ledger, store, report);
     if (report.refused || context.dry_run) return report;
     const std::string application_name = new_run_application_name(context.target);
     // A killed run's statement may still be running (the server finishes it
     // unless told otherwise): stop it, then read what it left recorded.
     if (!plan.pending.empty() && store.stop_earlier_runs(application_name, kill_patience) > 0) {
         report = judged;
-        plan = plan_migrations(context, options, folder, store, report);
+        plan = plan_migrations(context, options, folder, ledger, store, report);
     }
     adopt_unrecorded_rows(store, folder, plan.rows, plan.records);
     if (plan.pending.empty()) return report;  // no node needed to do nothing
